@@ -1,0 +1,83 @@
+//! The immutable, validated catalogue every evaluation reads: instruments, countries, plans and the
+//! vocabulary, indexed by id.
+
+use crate::model::{Country, Instrument, Obligation, Plan, Vocabulary};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    pub vocabulary: Option<Vocabulary>,
+    pub instruments: BTreeMap<String, Instrument>,
+    pub countries: BTreeMap<String, Country>,
+    pub plans: BTreeMap<String, Plan>,
+    /// Obligation id → (instrument id, index in its `obligations`).
+    obligations: BTreeMap<String, (String, usize)>,
+    /// Record key (`instrument:<id>`, `country:<ISO3>`, `plan:<id>`) → file it came from.
+    pub files: BTreeMap<String, String>,
+}
+
+impl Catalogue {
+    pub fn new(
+        vocabulary: Option<Vocabulary>,
+        instruments: BTreeMap<String, Instrument>,
+        countries: BTreeMap<String, Country>,
+        plans: BTreeMap<String, Plan>,
+        files: BTreeMap<String, String>,
+    ) -> Self {
+        let mut c = Catalogue { vocabulary, instruments, countries, plans, obligations: BTreeMap::new(), files };
+        c.reindex();
+        c
+    }
+
+    /// Rebuilds the obligation index (after hypothetical facts are added, for example).
+    pub fn reindex(&mut self) {
+        self.obligations = self
+            .instruments
+            .values()
+            .flat_map(|i| i.obligations.iter().enumerate().map(move |(n, o)| (o.id.clone(), (i.id.clone(), n))))
+            .collect();
+    }
+
+    pub fn obligation(&self, id: &str) -> Option<&Obligation> {
+        let (inst, n) = self.obligations.get(id)?;
+        self.instruments.get(inst)?.obligations.get(*n)
+    }
+
+    pub fn obligations(&self) -> impl Iterator<Item = &Obligation> {
+        self.instruments.values().flat_map(|i| i.obligations.iter())
+    }
+
+    /// Binding instruments, which take ratifications, in id order.
+    pub fn treaties(&self) -> impl Iterator<Item = &Instrument> {
+        self.instruments.values().filter(|i| i.kind.is_binding())
+    }
+
+    pub fn is_measure_kind(&self, id: &str) -> bool {
+        self.vocabulary.as_ref().is_some_and(|v| v.measure_kinds.iter().any(|m| m.id == id))
+    }
+
+    pub fn measure_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.vocabulary
+            .as_ref()
+            .and_then(|v| v.measure_kinds.iter().find(|m| m.id == id))
+            .map(|m| m.label.as_str())
+            .unwrap_or(id)
+    }
+
+    pub fn is_body(&self, id: &str) -> bool {
+        self.vocabulary.as_ref().is_some_and(|v| v.regional_bodies.iter().any(|b| b.id == id))
+    }
+
+    /// The plan an action or target id belongs to, with it.
+    pub fn plan_of_action(&self, action: &str) -> Option<&Plan> {
+        self.plans.values().find(|p| p.action(action).is_some())
+    }
+
+    pub fn file_of(&self, key: &str) -> &str {
+        self.files.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn instrument_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.instruments.get(id).map(|i| i.short_name.as_str()).unwrap_or(id)
+    }
+}

@@ -1,0 +1,93 @@
+//! Command-line interface. Each command is a small module with its argument struct and a `run` that
+//! calls the library and writes the result; this file parses and dispatches.
+
+mod data;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+pub use data::DataArgs;
+
+/// Exit status of a command: 0 ok, 1 data or evaluation error, 2 bad command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ok,
+    DataError,
+    Usage,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(o: Outcome) -> ExitCode {
+        ExitCode::from(match o {
+            Outcome::Ok => 0,
+            Outcome::DataError => 1,
+            Outcome::Usage => 2,
+        })
+    }
+}
+
+/// An error that ends a command: bad usage (exit 2) or a data/evaluation/output failure (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Data(String),
+}
+
+impl CliError {
+    fn outcome(&self) -> Outcome {
+        match self {
+            CliError::Usage(_) => Outcome::Usage,
+            CliError::Data(_) => Outcome::DataError,
+        }
+    }
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "lexgap", version, about = "Gap analysis of states against migration and refugee-protection action plans", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the data tree: schemas, references, dates, cycles, sources
+    Validate(validate::Args),
+}
+
+/// Runs the CLI on the given arguments and returns the exit code.
+pub fn main<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => Outcome::Ok,
+                _ => Outcome::Usage,
+            }
+            .into();
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = match cli.command {
+        Command::Validate(a) => validate::run(a, &mut out),
+    };
+    let _ = out.flush();
+    match result {
+        Ok(o) => o.into(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.outcome().into()
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! `lexgap validate`: report every problem in the data tree in one run.
+
+use super::{CliError, DataArgs, Outcome};
+use std::io::Write;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Treat warnings (missing sources, stale sources, missing participation) as errors
+    #[arg(long)]
+    pub strict: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let loaded = args.data.load()?;
+    let d = &loaded.diagnostics;
+    let s = &loaded.stats;
+    let failed = d.fails(args.strict);
+    let io = |e: std::io::Error| CliError::Data(format!("cannot write output: {e}"));
+    match args.format {
+        Format::Json => {
+            let v = serde_json::json!({
+                "ok": !failed,
+                "strict": args.strict,
+                "errors": d.errors(),
+                "warnings": d.warnings(),
+                "stats": s,
+                "coverage_percent": (s.coverage_percent() * 10.0).round() / 10.0,
+                "diagnostics": d.items,
+            });
+            let text = serde_json::to_string_pretty(&v).map_err(|e| CliError::Data(e.to_string()))?;
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        Format::Text => {
+            for item in &d.items {
+                writeln!(out, "{item}").map_err(io)?;
+            }
+            writeln!(
+                out,
+                "{}: {} files, {} records ({} instruments, {} obligations, {} countries, {} plans), {} errors, {} warnings, participation coverage {:.1}%, {} of {} facts unverified",
+                if failed { "invalid" } else { "valid" },
+                s.files,
+                s.records,
+                s.instruments,
+                s.obligations,
+                s.countries,
+                s.plans,
+                d.errors(),
+                d.warnings(),
+                s.coverage_percent(),
+                s.unverified_facts,
+                s.facts
+            )
+            .map_err(io)?;
+        }
+    }
+    Ok(if failed { Outcome::DataError } else { Outcome::Ok })
+}

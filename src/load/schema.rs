@@ -1,0 +1,96 @@
+//! JSON Schema validation of each file against the schema for its place in the tree. The schemas are
+//! the contract of the data format, so the binary always uses its own embedded copy.
+
+use super::tree::Place;
+use crate::diag::Diagnostic;
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::{Resource, Validator};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+pub const COMMON: &str = include_str!("../../schemas/common.schema.json");
+pub const INSTRUMENT: &str = include_str!("../../schemas/instrument.schema.json");
+pub const COUNTRY: &str = include_str!("../../schemas/country.schema.json");
+pub const PLAN: &str = include_str!("../../schemas/plan.schema.json");
+pub const VOCABULARY: &str = include_str!("../../schemas/vocabulary.schema.json");
+
+pub struct Validators {
+    instrument: Validator,
+    country: Validator,
+    plan: Validator,
+    vocabulary: Validator,
+}
+
+fn build(text: &str) -> Result<Validator, String> {
+    let common: Value = serde_json::from_str(COMMON).map_err(|e| e.to_string())?;
+    let schema: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    jsonschema::options()
+        .should_validate_formats(true)
+        .with_resource(
+            "https://lexgap.org/schemas/common.schema.json",
+            Resource::from_contents(common).map_err(|e| e.to_string())?,
+        )
+        .build(&schema)
+        .map_err(|e| e.to_string())
+}
+
+/// The compiled validators, built once per process.
+pub fn validators() -> Result<&'static Validators, String> {
+    static CELL: OnceLock<Result<Validators, String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        Ok(Validators {
+            instrument: build(INSTRUMENT)?,
+            country: build(COUNTRY)?,
+            plan: build(PLAN)?,
+            vocabulary: build(VOCABULARY)?,
+        })
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 80 {
+        format!("{}…", s.chars().take(80).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// Validates one parsed file and returns a diagnostic per violation (all of them).
+pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagnostic> {
+    let validator = match place {
+        Place::Treaty | Place::SoftLaw => &v.instrument,
+        Place::Country => &v.country,
+        Place::Plan => &v.plan,
+        Place::Vocabulary => &v.vocabulary,
+    };
+    validator
+        .iter_errors(doc)
+        .map(|e| {
+            let pointer = e.instance_path.as_str().to_string();
+            let found = short(&e.instance);
+            let (code, message, expected) = match &e.kind {
+                ValidationErrorKind::AdditionalProperties { unexpected } => (
+                    "unknown-field",
+                    format!("unknown field{} {}", if unexpected.len() > 1 { "s" } else { "" }, unexpected.iter().map(|u| format!("`{u}`")).collect::<Vec<_>>().join(", ")),
+                    "only the fields the schema defines".to_string(),
+                ),
+                ValidationErrorKind::Required { property } => (
+                    "missing-field",
+                    format!("required field {} is missing", short(property).replace('"', "`")),
+                    format!("a field {}", short(property)),
+                ),
+                ValidationErrorKind::Type { kind } => ("wrong-type", "value has the wrong type".to_string(), format!("{kind:?}").to_lowercase()),
+                ValidationErrorKind::Format { format } if format == "date" => {
+                    ("invalid-date", "not a real calendar date".to_string(), "a date YYYY-MM-DD that exists".to_string())
+                }
+                ValidationErrorKind::Enum { options } => ("unknown-value", "value is not one of the allowed values".to_string(), format!("one of {}", short(options))),
+                ValidationErrorKind::Pattern { pattern } => ("bad-format", "value does not have the required form".to_string(), format!("text matching {pattern}")),
+                _ => ("schema-violation", e.to_string().chars().take(300).collect(), "a value the schema accepts".to_string()),
+            };
+            Diagnostic::error(code, file, &pointer, message).expected(expected).found(found)
+        })
+        .collect()
+}

@@ -1,0 +1,5 @@
+//! The `lexgap` binary: parse arguments, run the command, map the outcome to an exit code.
+
+fn main() -> std::process::ExitCode {
+    lexgap::cli::main(std::env::args_os())
+}
