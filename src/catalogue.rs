@@ -24,7 +24,14 @@ impl Catalogue {
         plans: BTreeMap<String, Plan>,
         files: BTreeMap<String, String>,
     ) -> Self {
-        let mut c = Catalogue { vocabulary, instruments, countries, plans, obligations: BTreeMap::new(), files };
+        let mut c = Catalogue {
+            vocabulary,
+            instruments,
+            countries,
+            plans,
+            obligations: BTreeMap::new(),
+            files,
+        };
         c.reindex();
         c
     }
@@ -34,7 +41,12 @@ impl Catalogue {
         self.obligations = self
             .instruments
             .values()
-            .flat_map(|i| i.obligations.iter().enumerate().map(move |(n, o)| (o.id.clone(), (i.id.clone(), n))))
+            .flat_map(|i| {
+                i.obligations
+                    .iter()
+                    .enumerate()
+                    .map(move |(n, o)| (o.id.clone(), (i.id.clone(), n)))
+            })
             .collect();
     }
 
@@ -53,7 +65,9 @@ impl Catalogue {
     }
 
     pub fn is_measure_kind(&self, id: &str) -> bool {
-        self.vocabulary.as_ref().is_some_and(|v| v.measure_kinds.iter().any(|m| m.id == id))
+        self.vocabulary
+            .as_ref()
+            .is_some_and(|v| v.measure_kinds.iter().any(|m| m.id == id))
     }
 
     pub fn measure_label<'a>(&'a self, id: &'a str) -> &'a str {
@@ -65,7 +79,9 @@ impl Catalogue {
     }
 
     pub fn is_body(&self, id: &str) -> bool {
-        self.vocabulary.as_ref().is_some_and(|v| v.regional_bodies.iter().any(|b| b.id == id))
+        self.vocabulary
+            .as_ref()
+            .is_some_and(|v| v.regional_bodies.iter().any(|b| b.id == id))
     }
 
     /// The plan an action or target id belongs to, with it.
@@ -78,6 +94,9 @@ impl Catalogue {
     }
 
     pub fn instrument_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.instruments.get(id).map(|i| i.short_name.as_str()).unwrap_or(id)
+        self.instruments
+            .get(id)
+            .map(|i| i.short_name.as_str())
+            .unwrap_or(id)
     }
 }

@@ -34,7 +34,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: &str, pointer: &str, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: &'static str,
+        file: &str,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
@@ -48,7 +53,12 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, file: &str, pointer: &str, message: impl Into<String>) -> Self {
+    pub fn warning(
+        code: &'static str,
+        file: &str,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, pointer, message)
@@ -111,11 +121,17 @@ impl Diagnostics {
     }
 
     pub fn errors(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// Whether the run fails: any error, or any warning when `strict`.
@@ -126,7 +142,8 @@ impl Diagnostics {
     /// Stable order for output and golden files: by file, then pointer, then code.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            (&a.file, a.line, &a.pointer, a.code, &a.message).cmp(&(&b.file, b.line, &b.pointer, b.code, &b.message))
+            (&a.file, a.line, &a.pointer, a.code, &a.message)
+                .cmp(&(&b.file, b.line, &b.pointer, b.code, &b.message))
         });
         self.items.dedup();
     }

@@ -24,7 +24,11 @@ pub enum Node {
 impl Node {
     pub fn id(&self) -> &str {
         match self {
-            Node::Instrument(s) | Node::Obligation(s) | Node::Measure(s) | Node::Action(s) | Node::Target(s) => s,
+            Node::Instrument(s)
+            | Node::Obligation(s)
+            | Node::Measure(s)
+            | Node::Action(s)
+            | Node::Target(s) => s,
         }
     }
 }
@@ -121,9 +125,11 @@ impl ObligationGraph {
         c.leaves(&mut leaves);
         for leaf in leaves {
             let (id, edge) = match leaf {
-                Criterion::Party(id) | Criterion::Signed(id) | Criterion::NoReservations(id) | Criterion::Implements(id) | Criterion::Measure(id) => {
-                    (id, Edge::Addresses)
-                }
+                Criterion::Party(id)
+                | Criterion::Signed(id)
+                | Criterion::NoReservations(id)
+                | Criterion::Implements(id)
+                | Criterion::Measure(id) => (id, Edge::Addresses),
                 Criterion::Action(id) => (id, Edge::MeasuredBy),
                 _ => continue,
             };
@@ -198,11 +204,19 @@ impl ObligationGraph {
     pub fn cycles(&self) -> Vec<Vec<Node>> {
         let filtered = EdgeFiltered::from_fn(&self.graph, |e| {
             e.weight().is_prerequisite()
-                || (*e.weight() == Edge::MeasuredBy && matches!(self.graph[e.source()], Node::Action(_)))
+                || (*e.weight() == Edge::MeasuredBy
+                    && matches!(self.graph[e.source()], Node::Action(_)))
         });
         let mut out: Vec<Vec<Node>> = tarjan_scc(&filtered)
             .into_iter()
-            .filter(|scc| scc.len() > 1 || scc.iter().any(|&n| self.graph.edges_connecting(n, n).any(|e| e.weight().is_prerequisite() || *e.weight() == Edge::MeasuredBy)))
+            .filter(|scc| {
+                scc.len() > 1
+                    || scc.iter().any(|&n| {
+                        self.graph.edges_connecting(n, n).any(|e| {
+                            e.weight().is_prerequisite() || *e.weight() == Edge::MeasuredBy
+                        })
+                    })
+            })
             .map(|scc| {
                 let mut v: Vec<Node> = scc.into_iter().map(|i| self.graph[i].clone()).collect();
                 v.sort();
@@ -215,7 +229,9 @@ impl ObligationGraph {
 
     /// Direct prerequisites of a node (what must be in place first).
     pub fn prerequisites(&self, n: &Node) -> Vec<Node> {
-        let Some(i) = self.get(n) else { return Vec::new() };
+        let Some(i) = self.get(n) else {
+            return Vec::new();
+        };
         let mut v: Vec<Node> = self
             .graph
             .edges_directed(i, Direction::Outgoing)
@@ -231,25 +247,40 @@ impl ObligationGraph {
         let set: BTreeSet<&Node> = nodes.iter().collect();
         // depth = length of the longest prerequisite chain below a node, within the whole graph.
         let mut memo: BTreeMap<Node, usize> = BTreeMap::new();
-        fn depth(g: &ObligationGraph, n: &Node, memo: &mut BTreeMap<Node, usize>, guard: usize) -> usize {
+        fn depth(
+            g: &ObligationGraph,
+            n: &Node,
+            memo: &mut BTreeMap<Node, usize>,
+            guard: usize,
+        ) -> usize {
             if let Some(&d) = memo.get(n) {
                 return d;
             }
             if guard > 64 {
                 return 0;
             }
-            let d = g.prerequisites(n).iter().map(|p| depth(g, p, memo, guard + 1) + 1).max().unwrap_or(0);
+            let d = g
+                .prerequisites(n)
+                .iter()
+                .map(|p| depth(g, p, memo, guard + 1) + 1)
+                .max()
+                .unwrap_or(0);
             memo.insert(n.clone(), d);
             d
         }
-        let mut v: Vec<(usize, Node)> = set.into_iter().map(|n| (depth(self, n, &mut memo, 0), n.clone())).collect();
+        let mut v: Vec<(usize, Node)> = set
+            .into_iter()
+            .map(|n| (depth(self, n, &mut memo, 0), n.clone()))
+            .collect();
         v.sort();
         v.into_iter().map(|(_, n)| n).collect()
     }
 
     /// Targets whose criteria or measured actions touch `n`, directly or through actions.
     pub fn impacted_targets(&self, n: &Node) -> Vec<String> {
-        let Some(start) = self.get(n) else { return Vec::new() };
+        let Some(start) = self.get(n) else {
+            return Vec::new();
+        };
         let mut seen = BTreeSet::new();
         let mut stack = vec![start];
         let mut out = BTreeSet::new();
@@ -258,7 +289,10 @@ impl ObligationGraph {
                 continue;
             }
             for e in self.graph.edges_directed(i, Direction::Incoming) {
-                if matches!(e.weight(), Edge::Addresses | Edge::MeasuredBy | Edge::PartOf | Edge::ImplementedBy) {
+                if matches!(
+                    e.weight(),
+                    Edge::Addresses | Edge::MeasuredBy | Edge::PartOf | Edge::ImplementedBy
+                ) {
                     let src = e.source();
                     if let Node::Target(t) = &self.graph[src] {
                         out.insert(t.clone());
@@ -275,7 +309,13 @@ impl ObligationGraph {
         let mut v: Vec<(Node, Node, Edge)> = self
             .graph
             .edge_references()
-            .map(|e| (self.graph[e.source()].clone(), self.graph[e.target()].clone(), *e.weight()))
+            .map(|e| {
+                (
+                    self.graph[e.source()].clone(),
+                    self.graph[e.target()].clone(),
+                    *e.weight(),
+                )
+            })
             .collect();
         v.sort_by(|a, b| (&a.0, &a.1, a.2.as_str()).cmp(&(&b.0, &b.1, b.2.as_str())));
         v

@@ -25,12 +25,19 @@ pub fn today() -> Result<Date, CliError> {
 
 /// Parses a command-line date, as a usage error when it is not a real date.
 pub fn parse_date(s: &str) -> Result<Date, CliError> {
-    s.parse::<Date>().map_err(|_| CliError::Usage(format!("`{s}` is not a calendar date (expected YYYY-MM-DD)")))
+    s.parse::<Date>().map_err(|_| {
+        CliError::Usage(format!(
+            "`{s}` is not a calendar date (expected YYYY-MM-DD)"
+        ))
+    })
 }
 
 impl DataArgs {
     pub fn load(&self) -> Result<Loaded, CliError> {
-        let opts = LoadOptions { today: today()?, stale_years: self.stale_after };
+        let opts = LoadOptions {
+            today: today()?,
+            stale_years: self.stale_after,
+        };
         Ok(match &self.data {
             Some(dir) => load::load_dir(dir, opts),
             None => load::load_embedded(opts),
@@ -41,10 +48,18 @@ impl DataArgs {
     pub fn load_clean(&self) -> Result<Loaded, CliError> {
         let loaded = self.load()?;
         if loaded.diagnostics.errors() > 0 {
-            for d in loaded.diagnostics.items.iter().filter(|d| d.severity == crate::diag::Severity::Error) {
+            for d in loaded
+                .diagnostics
+                .items
+                .iter()
+                .filter(|d| d.severity == crate::diag::Severity::Error)
+            {
                 eprintln!("{d}");
             }
-            return Err(CliError::Data(format!("the data tree has {} error(s); run `lexgap validate` for details", loaded.diagnostics.errors())));
+            return Err(CliError::Data(format!(
+                "the data tree has {} error(s); run `lexgap validate` for details",
+                loaded.diagnostics.errors()
+            )));
         }
         Ok(loaded)
     }

@@ -1,7 +1,17 @@
 //! Command-line interface. Each command is a small module with its argument struct and a `run` that
 //! calls the library and writes the result; this file parses and dispatches.
 
+mod brief;
+mod changes;
 mod data;
+mod eval_args;
+mod explain;
+mod export;
+mod graph;
+mod output;
+mod report;
+mod roadmap;
+mod site;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -58,6 +68,24 @@ pub struct Cli {
 pub enum Command {
     /// Check the data tree: schemas, references, dates, cycles, sources
     Validate(validate::Args),
+    /// Country gap report or plan tracker (Markdown, HTML or JSON)
+    Report(report::Args),
+    /// Briefing pack on a topic for a group of states
+    Brief(brief::Args),
+    /// Tidy CSV or JSON tables: participation, obligations, actions, targets, matrix
+    Export(export::Args),
+    /// The obligation graph as DOT, Mermaid or JSON
+    Graph(graph::Args),
+    /// Static HTML dashboard of every report
+    Site(site::Args),
+    /// Why an item has its status for a state, down to the sourced facts
+    Explain(explain::Args),
+    /// A state's open gaps in the order to close them
+    Roadmap(roadmap::Args),
+    /// What would change if a state ratified a treaty or enacted a measure
+    Whatif(changes::WhatIfArgs),
+    /// What changed between two dates
+    Diff(changes::DiffArgs),
 }
 
 /// Runs the CLI on the given arguments and returns the exit code.
@@ -71,7 +99,9 @@ where
         Err(e) => {
             let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => Outcome::Ok,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    Outcome::Ok
+                }
                 _ => Outcome::Usage,
             }
             .into();
@@ -81,6 +111,15 @@ where
     let mut out = stdout.lock();
     let result = match cli.command {
         Command::Validate(a) => validate::run(a, &mut out),
+        Command::Report(a) => report::run(a, &mut out),
+        Command::Brief(a) => brief::run(a, &mut out),
+        Command::Export(a) => export::run(a, &mut out),
+        Command::Graph(a) => graph::run(a, &mut out),
+        Command::Site(a) => site::run(a, &mut out),
+        Command::Explain(a) => explain::run(a, &mut out),
+        Command::Roadmap(a) => roadmap::run(a, &mut out),
+        Command::Whatif(a) => changes::whatif(a, &mut out),
+        Command::Diff(a) => changes::diff(a, &mut out),
     };
     let _ = out.flush();
     match result {

@@ -38,7 +38,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 "coverage_percent": (s.coverage_percent() * 10.0).round() / 10.0,
                 "diagnostics": d.items,
             });
-            let text = serde_json::to_string_pretty(&v).map_err(|e| CliError::Data(e.to_string()))?;
+            let text =
+                serde_json::to_string_pretty(&v).map_err(|e| CliError::Data(e.to_string()))?;
             writeln!(out, "{text}").map_err(io)?;
         }
         Format::Text => {
@@ -64,5 +65,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             .map_err(io)?;
         }
     }
-    Ok(if failed { Outcome::DataError } else { Outcome::Ok })
+    Ok(if failed {
+        Outcome::DataError
+    } else {
+        Outcome::Ok
+    })
 }

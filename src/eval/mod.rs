@@ -1,1 +1,249 @@
-//! Evaluation.
+//! Evaluation: a pure function of (catalogue, date, hypotheses). Every command that reports a status is
+//! a view over the [`Evaluation`] this module computes.
+
+mod country;
+pub mod criteria;
+mod diff;
+pub mod facts;
+mod plan;
+mod roadmap;
+mod status;
+
+pub use country::{InstrumentEval, ObligationEval};
+pub use diff::{diff, Change};
+pub use facts::Standing;
+pub use plan::{ActionEval, Progress, TargetEval, TargetKind};
+pub use roadmap::{roadmap, Step};
+pub use status::{Cite, Reason, Status};
+
+use crate::catalogue::Catalogue;
+use crate::model::{
+    Date, Extent, Implementation, JoinAction, Law, Participation, ParticipationStatus, Source,
+};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A hypothetical fact for what-if runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Hypothesis {
+    /// The state becomes party to the instrument on the evaluation date.
+    Ratify { country: String, instrument: String },
+    /// A law fully implementing an obligation or measure kind enters into force on the evaluation date.
+    Enact { country: String, target: String },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryEval {
+    pub iso3: String,
+    pub name: String,
+    pub instruments: Vec<InstrumentEval>,
+    pub obligations: Vec<ObligationEval>,
+    /// Plan id → every action's status for this state.
+    pub actions: BTreeMap<String, Vec<ActionEval>>,
+}
+
+impl CountryEval {
+    pub fn instrument(&self, id: &str) -> Option<&InstrumentEval> {
+        self.instruments.iter().find(|i| i.id == id)
+    }
+
+    pub fn obligation(&self, id: &str) -> Option<&ObligationEval> {
+        self.obligations.iter().find(|o| o.id == id)
+    }
+
+    pub fn action(&self, id: &str) -> Option<&ActionEval> {
+        self.actions
+            .values()
+            .flat_map(|v| v.iter())
+            .find(|a| a.id == id)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanEval {
+    pub id: String,
+    pub targets: Vec<TargetEval>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub as_of: Date,
+    pub hypotheses: Vec<Hypothesis>,
+    pub countries: BTreeMap<String, CountryEval>,
+    pub plans: BTreeMap<String, PlanEval>,
+}
+
+/// Adds hypothetical facts to a copy of the catalogue. Errors name a hypothesis that refers to nothing.
+pub fn apply(cat: &Catalogue, as_of: Date, hypotheses: &[Hypothesis]) -> Result<Catalogue, String> {
+    let mut out = cat.clone();
+    let src = Source {
+        title: "hypothesis (what-if run)".into(),
+        url: None,
+        locator: None,
+        accessed: as_of,
+        verified: None,
+        note: None,
+    };
+    for h in hypotheses {
+        match h {
+            Hypothesis::Ratify {
+                country,
+                instrument,
+            } => {
+                match cat.instruments.get(instrument) {
+                    Some(i) if i.kind.is_binding() => {}
+                    _ => return Err(format!("`{instrument}` is not a treaty of the catalogue")),
+                }
+                let c = out
+                    .countries
+                    .get_mut(country)
+                    .ok_or_else(|| format!("no country `{country}`"))?;
+                c.participation.retain(|p| p.instrument != *instrument);
+                c.participation.push(Participation {
+                    instrument: instrument.clone(),
+                    status: ParticipationStatus::Party,
+                    action: Some(JoinAction::Ratification),
+                    signature: None,
+                    deposit: Some(as_of),
+                    withdrawal: None,
+                    reservations: vec![],
+                    note: Some("hypothetical".into()),
+                    source: Some(src.clone()),
+                });
+            }
+            Hypothesis::Enact { country, target } => {
+                if cat.obligation(target).is_none() && !cat.is_measure_kind(target) {
+                    return Err(format!(
+                        "`{target}` is neither an obligation nor a measure kind"
+                    ));
+                }
+                let c = out
+                    .countries
+                    .get_mut(country)
+                    .ok_or_else(|| format!("no country `{country}`"))?;
+                let n = c.legislation.len();
+                c.legislation.push(Law {
+                    id: format!("hypothesis-{n}"),
+                    title: format!("Hypothetical measure implementing {target}"),
+                    citation: None,
+                    enacted: Some(as_of),
+                    in_force: Some(as_of),
+                    repealed: None,
+                    implements: vec![Implementation {
+                        target: target.clone(),
+                        extent: Extent::Full,
+                        provision: None,
+                        note: "what-if hypothesis".into(),
+                    }],
+                    source: Some(src.clone()),
+                });
+            }
+        }
+    }
+    out.reindex();
+    Ok(out)
+}
+
+/// Evaluates one state on `as_of`.
+pub fn evaluate_country(cat: &Catalogue, iso3: &str, as_of: Date) -> Option<CountryEval> {
+    let c = cat.countries.get(iso3)?;
+    Some(CountryEval {
+        iso3: c.iso3.clone(),
+        name: c.name.clone(),
+        instruments: country::instruments(cat, c, as_of),
+        obligations: country::obligations(cat, c, as_of),
+        actions: cat
+            .plans
+            .values()
+            .map(|p| (p.id.clone(), plan::actions(cat, p, c, as_of)))
+            .collect(),
+    })
+}
+
+/// Evaluates a plan's targets at their due dates and on `as_of`.
+pub fn evaluate_plan(cat: &Catalogue, plan_id: &str, as_of: Date) -> Option<PlanEval> {
+    let p = cat.plans.get(plan_id)?;
+    Some(PlanEval {
+        id: p.id.clone(),
+        targets: plan::targets(cat, p, as_of),
+    })
+}
+
+/// Evaluates everything: every state and every plan, with hypothetical facts added first.
+pub fn evaluate(
+    cat: &Catalogue,
+    as_of: Date,
+    hypotheses: &[Hypothesis],
+) -> Result<Evaluation, String> {
+    let owned;
+    let cat = if hypotheses.is_empty() {
+        cat
+    } else {
+        owned = apply(cat, as_of, hypotheses)?;
+        &owned
+    };
+    Ok(Evaluation {
+        as_of,
+        hypotheses: hypotheses.to_vec(),
+        countries: cat
+            .countries
+            .keys()
+            .filter_map(|k| evaluate_country(cat, k, as_of).map(|e| (k.clone(), e)))
+            .collect(),
+        plans: cat
+            .plans
+            .keys()
+            .filter_map(|k| evaluate_plan(cat, k, as_of).map(|e| (k.clone(), e)))
+            .collect(),
+    })
+}
+
+/// The reasons for one item of one state: an instrument, obligation, action or target id.
+pub fn explain(cat: &Catalogue, iso3: &str, item: &str, as_of: Date) -> Option<(Status, Reason)> {
+    let c = cat.countries.get(iso3)?;
+    if let Some(i) = cat.instruments.get(item).filter(|i| i.kind.is_binding()) {
+        let e = country::instruments(cat, c, as_of)
+            .into_iter()
+            .find(|x| x.id == i.id)?;
+        return Some((e.status, e.reasons));
+    }
+    if cat.obligation(item).is_some() {
+        let e = country::obligations(cat, c, as_of)
+            .into_iter()
+            .find(|x| x.id == item)?;
+        return Some((e.status, e.reasons));
+    }
+    for p in cat.plans.values() {
+        if p.action(item).is_some() {
+            let e = plan::actions(cat, p, c, as_of)
+                .into_iter()
+                .find(|x| x.id == item)?;
+            return Some((e.status, e.reasons));
+        }
+        if p.targets().any(|(_, t)| t.id == item) {
+            let t = plan::targets(cat, p, as_of)
+                .into_iter()
+                .find(|t| t.id == item)?;
+            let mine = t.per_country.iter().find(|(iso, _, _)| iso == iso3);
+            let mut r = Reason::new(format!(
+                "target `{}` on {}: {} — {}",
+                t.id,
+                as_of,
+                t.now.summary(),
+                t.now.status
+            ))
+            .with_status(t.now.status);
+            if let Some((_, s, cr)) = mine {
+                r = r.child(
+                    Reason::new(format!("{} counts as {s}", c.name))
+                        .with_status(*s)
+                        .child(cr.clone()),
+                );
+            }
+            r = r.children(t.now.evidence.clone());
+            return Some((t.now.status, r));
+        }
+    }
+    None
+}

@@ -16,23 +16,52 @@ pub(super) fn check(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, sta
     cycles(cat, d);
 }
 
-fn source_checks(file: &str, ptr: &str, src: Option<&Source>, opts: LoadOptions, d: &mut Diagnostics, stats: &mut Stats) {
+fn source_checks(
+    file: &str,
+    ptr: &str,
+    src: Option<&Source>,
+    opts: LoadOptions,
+    d: &mut Diagnostics,
+    stats: &mut Stats,
+) {
     stats.facts += 1;
     match src {
         None => {
             stats.unverified_facts += 1;
-            d.push(Diagnostic::warning("missing-source", file, ptr, "fact has no source").expected("a `source` with title, url and accessed date"));
+            d.push(
+                Diagnostic::warning("missing-source", file, ptr, "fact has no source")
+                    .expected("a `source` with title, url and accessed date"),
+            );
         }
         Some(s) => match s.verified {
             None => stats.unverified_facts += 1,
             Some(v) => {
                 if v > opts.today {
-                    d.push(Diagnostic::error("future-date", file, &format!("{ptr}/source/verified"), "verified date lies in the future").found(v.to_string()));
-                } else if let Ok(limit) = opts.today.checked_sub(jiff::Span::new().years(opts.stale_years)) {
+                    d.push(
+                        Diagnostic::error(
+                            "future-date",
+                            file,
+                            &format!("{ptr}/source/verified"),
+                            "verified date lies in the future",
+                        )
+                        .found(v.to_string()),
+                    );
+                } else if let Ok(limit) = opts
+                    .today
+                    .checked_sub(jiff::Span::new().years(opts.stale_years))
+                {
                     if v < limit {
                         d.push(
-                            Diagnostic::warning("stale-source", file, &format!("{ptr}/source/verified"), format!("source last verified on {v}, more than {} years ago", opts.stale_years))
-                                .expected(format!("verified on or after {limit}")),
+                            Diagnostic::warning(
+                                "stale-source",
+                                file,
+                                &format!("{ptr}/source/verified"),
+                                format!(
+                                    "source last verified on {v}, more than {} years ago",
+                                    opts.stale_years
+                                ),
+                            )
+                            .expected(format!("verified on or after {limit}")),
                         );
                     }
                 }
@@ -42,13 +71,24 @@ fn source_checks(file: &str, ptr: &str, src: Option<&Source>, opts: LoadOptions,
 }
 
 fn order(d: &mut Diagnostics, file: &str, ptr: &str, pairs: &[(&str, Option<Date>)]) {
-    let known: Vec<(&str, Date)> = pairs.iter().filter_map(|(n, v)| v.map(|v| (*n, v))).collect();
+    let known: Vec<(&str, Date)> = pairs
+        .iter()
+        .filter_map(|(n, v)| v.map(|v| (*n, v)))
+        .collect();
     for w in known.windows(2) {
         if w[0].1 > w[1].1 {
             d.push(
-                Diagnostic::error("dates-out-of-order", file, &format!("{ptr}/{}", w[1].0), format!("`{}` ({}) comes before `{}` ({})", w[1].0, w[1].1, w[0].0, w[0].1))
-                    .expected(format!("{} on or after {}", w[1].0, w[0].1))
-                    .found(w[1].1.to_string()),
+                Diagnostic::error(
+                    "dates-out-of-order",
+                    file,
+                    &format!("{ptr}/{}", w[1].0),
+                    format!(
+                        "`{}` ({}) comes before `{}` ({})",
+                        w[1].0, w[1].1, w[0].0, w[0].1
+                    ),
+                )
+                .expected(format!("{} on or after {}", w[1].0, w[0].1))
+                .found(w[1].1.to_string()),
             );
         }
     }
@@ -59,20 +99,57 @@ fn instruments(cat: &Catalogue, d: &mut Diagnostics) {
     for inst in cat.instruments.values() {
         let file = cat.file_of(&format!("instrument:{}", inst.id));
         if inst.scope != "universal" && !cat.is_body(&inst.scope) {
-            d.push(Diagnostic::error("unknown-body", file, "/scope", format!("scope `{}` is neither `universal` nor a regional body of the vocabulary", inst.scope)));
+            d.push(Diagnostic::error(
+                "unknown-body",
+                file,
+                "/scope",
+                format!(
+                    "scope `{}` is neither `universal` nor a regional body of the vocabulary",
+                    inst.scope
+                ),
+            ));
         }
-        order(d, file, "", &[("adopted", Some(inst.adopted)), ("entry_into_force", inst.entry_into_force)]);
+        order(
+            d,
+            file,
+            "",
+            &[
+                ("adopted", Some(inst.adopted)),
+                ("entry_into_force", inst.entry_into_force),
+            ],
+        );
         for (ri, r) in inst.relations.iter().enumerate() {
             let ptr = format!("/relations/{ri}");
             match cat.instruments.get(&r.target) {
-                None => d.push(Diagnostic::error("unknown-instrument", file, &format!("{ptr}/target"), format!("relation names instrument `{}`, which is not in the catalogue", r.target))),
+                None => d.push(Diagnostic::error(
+                    "unknown-instrument",
+                    file,
+                    &format!("{ptr}/target"),
+                    format!(
+                        "relation names instrument `{}`, which is not in the catalogue",
+                        r.target
+                    ),
+                )),
                 Some(t) => {
                     if r.target == inst.id {
-                        d.push(Diagnostic::error("self-relation", file, &format!("{ptr}/target"), "an instrument cannot relate to itself"));
+                        d.push(Diagnostic::error(
+                            "self-relation",
+                            file,
+                            &format!("{ptr}/target"),
+                            "an instrument cannot relate to itself",
+                        ));
                     }
                     for (ai, a) in r.target_articles.iter().enumerate() {
                         if !t.articles.is_empty() && !article_listed(&t.articles, a) {
-                            d.push(Diagnostic::error("unknown-article", file, &format!("{ptr}/target_articles/{ai}"), format!("article `{a}` is not an article of `{}`", t.id)).expected(format!("one of the articles listed in `{}`", t.id)));
+                            d.push(
+                                Diagnostic::error(
+                                    "unknown-article",
+                                    file,
+                                    &format!("{ptr}/target_articles/{ai}"),
+                                    format!("article `{a}` is not an article of `{}`", t.id),
+                                )
+                                .expected(format!("one of the articles listed in `{}`", t.id)),
+                            );
                         }
                     }
                 }
@@ -81,24 +158,56 @@ fn instruments(cat: &Catalogue, d: &mut Diagnostics) {
         for (oi, o) in inst.obligations.iter().enumerate() {
             let ptr = format!("/obligations/{oi}");
             if o.instrument_id() != inst.id {
-                d.push(Diagnostic::error("obligation-id-prefix", file, &format!("{ptr}/id"), "obligation id must start with its instrument id").expected(format!("`{}.<slug>`", inst.id)).found(format!("`{}`", o.id)));
+                d.push(
+                    Diagnostic::error(
+                        "obligation-id-prefix",
+                        file,
+                        &format!("{ptr}/id"),
+                        "obligation id must start with its instrument id",
+                    )
+                    .expected(format!("`{}.<slug>`", inst.id))
+                    .found(format!("`{}`", o.id)),
+                );
             }
             if let Some(prev) = seen_obl.insert(&o.id, file) {
-                d.push(Diagnostic::error("duplicate-id", file, &format!("{ptr}/id"), format!("obligation id `{}` is already used in {prev}", o.id)));
+                d.push(Diagnostic::error(
+                    "duplicate-id",
+                    file,
+                    &format!("{ptr}/id"),
+                    format!("obligation id `{}` is already used in {prev}", o.id),
+                ));
             }
             for (ai, a) in o.articles.iter().enumerate() {
                 if !inst.articles.is_empty() && !article_listed(&inst.articles, a) {
-                    d.push(Diagnostic::error("unknown-article", file, &format!("{ptr}/articles/{ai}"), format!("article `{a}` is not among the instrument's articles")).expected("an article listed in `articles`"));
+                    d.push(
+                        Diagnostic::error(
+                            "unknown-article",
+                            file,
+                            &format!("{ptr}/articles/{ai}"),
+                            format!("article `{a}` is not among the instrument's articles"),
+                        )
+                        .expected("an article listed in `articles`"),
+                    );
                 }
             }
             for (di, dep) in o.depends_on.iter().enumerate() {
                 if cat.obligation(dep).is_none() {
-                    d.push(Diagnostic::error("unknown-obligation", file, &format!("{ptr}/depends_on/{di}"), format!("obligation `{dep}` does not exist")));
+                    d.push(Diagnostic::error(
+                        "unknown-obligation",
+                        file,
+                        &format!("{ptr}/depends_on/{di}"),
+                        format!("obligation `{dep}` does not exist"),
+                    ));
                 }
             }
             for (mi, m) in o.requires.iter().enumerate() {
                 if !cat.is_measure_kind(m) {
-                    d.push(Diagnostic::error("unknown-measure-kind", file, &format!("{ptr}/requires/{mi}"), format!("measure kind `{m}` is not in the vocabulary")));
+                    d.push(Diagnostic::error(
+                        "unknown-measure-kind",
+                        file,
+                        &format!("{ptr}/requires/{mi}"),
+                        format!("measure kind `{m}` is not in the vocabulary"),
+                    ));
                 }
             }
         }
@@ -112,7 +221,12 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
         for (mi, m) in c.memberships.iter().enumerate() {
             let ptr = format!("/memberships/{mi}");
             if !cat.is_body(&m.body) {
-                d.push(Diagnostic::error("unknown-body", file, &format!("{ptr}/body"), format!("`{}` is not a regional body of the vocabulary", m.body)));
+                d.push(Diagnostic::error(
+                    "unknown-body",
+                    file,
+                    &format!("{ptr}/body"),
+                    format!("`{}` is not a regional body of the vocabulary", m.body),
+                ));
             }
             order(d, file, &ptr, &[("since", m.since), ("until", m.until)]);
             source_checks(file, &ptr, m.source.as_ref(), opts, d, stats);
@@ -120,12 +234,29 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
         for (ci, conf) in c.conferences.iter().enumerate() {
             let ptr = format!("/conferences/{ci}");
             match cat.plans.get(&conf.plan) {
-                None => d.push(Diagnostic::error("unknown-plan", file, &format!("{ptr}/plan"), format!("plan `{}` does not exist", conf.plan))),
+                None => d.push(Diagnostic::error(
+                    "unknown-plan",
+                    file,
+                    &format!("{ptr}/plan"),
+                    format!("plan `{}` does not exist", conf.plan),
+                )),
                 Some(p) => {
                     let listed = p.participants.contains(&c.iso3);
                     let takes_part = conf.role != crate::model::Role::InvitedAbsent;
                     if listed != takes_part {
-                        d.push(Diagnostic::error("participation-mismatch", file, &format!("{ptr}/role"), format!("role disagrees with the participants of plan `{}`", p.id)).expected(if listed { "host or participant" } else { "invited-absent" }));
+                        d.push(
+                            Diagnostic::error(
+                                "participation-mismatch",
+                                file,
+                                &format!("{ptr}/role"),
+                                format!("role disagrees with the participants of plan `{}`", p.id),
+                            )
+                            .expected(if listed {
+                                "host or participant"
+                            } else {
+                                "invited-absent"
+                            }),
+                        );
                     }
                 }
             }
@@ -136,30 +267,68 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             let ptr = format!("/participation/{pi}");
             match cat.instruments.get(&p.instrument) {
                 None => {
-                    d.push(Diagnostic::error("unknown-instrument", file, &format!("{ptr}/instrument"), format!("instrument `{}` is not in the catalogue", p.instrument)));
+                    d.push(Diagnostic::error(
+                        "unknown-instrument",
+                        file,
+                        &format!("{ptr}/instrument"),
+                        format!("instrument `{}` is not in the catalogue", p.instrument),
+                    ));
                     continue;
                 }
                 Some(i) if !i.kind.is_binding() => {
-                    d.push(Diagnostic::error("not-a-treaty", file, &format!("{ptr}/instrument"), format!("`{}` is soft law and takes no ratification", p.instrument)));
+                    d.push(Diagnostic::error(
+                        "not-a-treaty",
+                        file,
+                        &format!("{ptr}/instrument"),
+                        format!("`{}` is soft law and takes no ratification", p.instrument),
+                    ));
                     continue;
                 }
                 Some(_) => {}
             }
             if !seen.insert(p.instrument.as_str()) {
-                d.push(Diagnostic::error("duplicate-participation", file, &format!("{ptr}/instrument"), format!("a second entry for `{}`", p.instrument)));
+                d.push(Diagnostic::error(
+                    "duplicate-participation",
+                    file,
+                    &format!("{ptr}/instrument"),
+                    format!("a second entry for `{}`", p.instrument),
+                ));
             }
-            order(d, file, &ptr, &[("signature", p.signature), ("deposit", p.deposit), ("withdrawal", p.withdrawal)]);
-            for (field, v) in [("signature", p.signature), ("deposit", p.deposit), ("withdrawal", p.withdrawal)] {
+            order(
+                d,
+                file,
+                &ptr,
+                &[
+                    ("signature", p.signature),
+                    ("deposit", p.deposit),
+                    ("withdrawal", p.withdrawal),
+                ],
+            );
+            for (field, v) in [
+                ("signature", p.signature),
+                ("deposit", p.deposit),
+                ("withdrawal", p.withdrawal),
+            ] {
                 if let Some(v) = v {
                     if v > opts.today {
-                        d.push(Diagnostic::error("future-date", file, &format!("{ptr}/{field}"), "date lies in the future").found(v.to_string()));
+                        d.push(
+                            Diagnostic::error(
+                                "future-date",
+                                file,
+                                &format!("{ptr}/{field}"),
+                                "date lies in the future",
+                            )
+                            .found(v.to_string()),
+                        );
                     }
                 }
             }
             let consistent = match p.status {
                 ParticipationStatus::Party => p.withdrawal.is_none(),
                 ParticipationStatus::Signatory => p.deposit.is_none() && p.withdrawal.is_none(),
-                ParticipationStatus::NotParty => p.deposit.is_none() && p.withdrawal.is_none() && p.signature.is_none(),
+                ParticipationStatus::NotParty => {
+                    p.deposit.is_none() && p.withdrawal.is_none() && p.signature.is_none()
+                }
                 ParticipationStatus::Withdrawn => p.withdrawal.is_some(),
             };
             if !consistent {
@@ -172,45 +341,118 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                 for (ri, r) in p.reservations.iter().enumerate() {
                     let rptr = format!("{ptr}/reservations/{ri}");
                     for (ai, a) in r.articles.iter().enumerate() {
-                        if !inst.articles.is_empty() && !article_listed(&inst.articles, a) {
+                        // A reservation may also touch articles this instrument incorporates from another
+                        // (1967 Protocol art. VII(1) allows reservations to the Convention articles it applies).
+                        let incorporated = inst
+                            .relations
+                            .iter()
+                            .filter(|x| x.kind == crate::model::RelationKind::Incorporates)
+                            .any(|x| {
+                                cat.instruments.get(&x.target).is_some_and(|t| {
+                                    article_listed(&t.articles, a)
+                                        && x.target_articles.iter().any(|ta| {
+                                            crate::model::same_article(&t.articles, a, ta)
+                                        })
+                                })
+                            });
+                        if !inst.articles.is_empty()
+                            && !article_listed(&inst.articles, a)
+                            && !incorporated
+                        {
                             d.push(
-                                Diagnostic::error("unknown-article", file, &format!("{rptr}/articles/{ai}"), format!("reservation names article `{a}`, which `{}` does not have", inst.id))
-                                    .expected(format!("an article of `{}`", inst.id))
-                                    .found(a.clone()),
+                                Diagnostic::error(
+                                    "unknown-article",
+                                    file,
+                                    &format!("{rptr}/articles/{ai}"),
+                                    format!(
+                                        "reservation names article `{a}`, which `{}` does not have",
+                                        inst.id
+                                    ),
+                                )
+                                .expected(format!("an article of `{}`", inst.id))
+                                .found(a.clone()),
                             );
                         }
                     }
-                    order(d, file, &rptr, &[("made", r.made), ("withdrawn", r.withdrawn)]);
+                    order(
+                        d,
+                        file,
+                        &rptr,
+                        &[("made", r.made), ("withdrawn", r.withdrawn)],
+                    );
                 }
             }
             source_checks(file, &ptr, p.source.as_ref(), opts, d, stats);
         }
         stats.participation_entries += seen.iter().filter(|i| treaties.contains(*i)).count();
         stats.participation_expected += treaties.len();
-        let missing: Vec<&str> = treaties.iter().filter(|t| !seen.contains(*t)).copied().collect();
+        let missing: Vec<&str> = treaties
+            .iter()
+            .filter(|t| !seen.contains(*t))
+            .copied()
+            .collect();
         if !missing.is_empty() {
             d.push(
-                Diagnostic::warning("missing-participation", file, "/participation", format!("no entry for {} treat{} of the catalogue: {}", missing.len(), if missing.len() == 1 { "y" } else { "ies" }, missing.join(", ")))
-                    .expected("one entry per treaty; a missing one reads as not checked"),
+                Diagnostic::warning(
+                    "missing-participation",
+                    file,
+                    "/participation",
+                    format!(
+                        "no entry for {} treat{} of the catalogue: {}",
+                        missing.len(),
+                        if missing.len() == 1 { "y" } else { "ies" },
+                        missing.join(", ")
+                    ),
+                )
+                .expected("one entry per treaty; a missing one reads as not checked"),
             );
         }
         let mut law_ids = BTreeSet::new();
         for (li, law) in c.legislation.iter().enumerate() {
             let ptr = format!("/legislation/{li}");
             if !law_ids.insert(law.id.as_str()) {
-                d.push(Diagnostic::error("duplicate-id", file, &format!("{ptr}/id"), format!("law id `{}` is used twice in this country", law.id)));
+                d.push(Diagnostic::error(
+                    "duplicate-id",
+                    file,
+                    &format!("{ptr}/id"),
+                    format!("law id `{}` is used twice in this country", law.id),
+                ));
             }
-            order(d, file, &ptr, &[("enacted", law.enacted), ("in_force", law.in_force)]);
+            order(
+                d,
+                file,
+                &ptr,
+                &[("enacted", law.enacted), ("in_force", law.in_force)],
+            );
             if let Some(r) = &law.repealed {
                 if let Some(e) = law.effective() {
                     if r.date < e {
-                        d.push(Diagnostic::error("dates-out-of-order", file, &format!("{ptr}/repealed/date"), "repealed before it took effect").expected(format!("on or after {e}")).found(r.date.to_string()));
+                        d.push(
+                            Diagnostic::error(
+                                "dates-out-of-order",
+                                file,
+                                &format!("{ptr}/repealed/date"),
+                                "repealed before it took effect",
+                            )
+                            .expected(format!("on or after {e}"))
+                            .found(r.date.to_string()),
+                        );
                     }
                 }
                 if let Some(by) = &r.by {
                     match c.law(by) {
-                        None => d.push(Diagnostic::error("unknown-law", file, &format!("{ptr}/repealed/by"), format!("law `{by}` is not in this country's legislation"))),
-                        Some(l) if l.id == law.id => d.push(Diagnostic::error("self-relation", file, &format!("{ptr}/repealed/by"), "a law cannot repeal itself")),
+                        None => d.push(Diagnostic::error(
+                            "unknown-law",
+                            file,
+                            &format!("{ptr}/repealed/by"),
+                            format!("law `{by}` is not in this country's legislation"),
+                        )),
+                        Some(l) if l.id == law.id => d.push(Diagnostic::error(
+                            "self-relation",
+                            file,
+                            &format!("{ptr}/repealed/by"),
+                            "a law cannot repeal itself",
+                        )),
                         Some(_) => {}
                     }
                 }
@@ -228,20 +470,50 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
         for (mi, m) in c.measures.iter().enumerate() {
             let ptr = format!("/measures/{mi}");
             if !cat.is_measure_kind(&m.kind) {
-                d.push(Diagnostic::error("unknown-measure-kind", file, &format!("{ptr}/kind"), format!("measure kind `{}` is not in the vocabulary", m.kind)));
+                d.push(Diagnostic::error(
+                    "unknown-measure-kind",
+                    file,
+                    &format!("{ptr}/kind"),
+                    format!("measure kind `{}` is not in the vocabulary", m.kind),
+                ));
             }
             if m.date > opts.today {
-                d.push(Diagnostic::error("future-date", file, &format!("{ptr}/date"), "date lies in the future").found(m.date.to_string()));
+                d.push(
+                    Diagnostic::error(
+                        "future-date",
+                        file,
+                        &format!("{ptr}/date"),
+                        "date lies in the future",
+                    )
+                    .found(m.date.to_string()),
+                );
             }
             source_checks(file, &ptr, m.source.as_ref(), opts, d, stats);
         }
     }
 }
 
-fn criterion(cat: &Catalogue, plan: &Plan, file: &str, ptr: &str, c: &Criterion, d: &mut Diagnostics) {
+fn criterion(
+    cat: &Catalogue,
+    plan: &Plan,
+    file: &str,
+    ptr: &str,
+    c: &Criterion,
+    d: &mut Diagnostics,
+) {
     let treaty = |id: &str, what: &str, d: &mut Diagnostics| match cat.instruments.get(id) {
-        None => d.push(Diagnostic::error("unknown-instrument", file, &format!("{ptr}/{what}"), format!("instrument `{id}` is not in the catalogue"))),
-        Some(i) if !i.kind.is_binding() => d.push(Diagnostic::error("not-a-treaty", file, &format!("{ptr}/{what}"), format!("`{id}` is soft law and cannot be ratified"))),
+        None => d.push(Diagnostic::error(
+            "unknown-instrument",
+            file,
+            &format!("{ptr}/{what}"),
+            format!("instrument `{id}` is not in the catalogue"),
+        )),
+        Some(i) if !i.kind.is_binding() => d.push(Diagnostic::error(
+            "not-a-treaty",
+            file,
+            &format!("{ptr}/{what}"),
+            format!("`{id}` is soft law and cannot be ratified"),
+        )),
         Some(_) => {}
     };
     match c {
@@ -250,26 +522,52 @@ fn criterion(cat: &Catalogue, plan: &Plan, file: &str, ptr: &str, c: &Criterion,
         Criterion::NoReservations(id) => treaty(id, "no_reservations", d),
         Criterion::Implements(id) => {
             if cat.obligation(id).is_none() && !cat.is_measure_kind(id) {
-                d.push(Diagnostic::error("unknown-reference", file, &format!("{ptr}/implements"), format!("`{id}` is neither an obligation nor a measure kind")));
+                d.push(Diagnostic::error(
+                    "unknown-reference",
+                    file,
+                    &format!("{ptr}/implements"),
+                    format!("`{id}` is neither an obligation nor a measure kind"),
+                ));
             }
         }
         Criterion::Measure(id) => {
             if !cat.is_measure_kind(id) {
-                d.push(Diagnostic::error("unknown-measure-kind", file, &format!("{ptr}/measure"), format!("measure kind `{id}` is not in the vocabulary")));
+                d.push(Diagnostic::error(
+                    "unknown-measure-kind",
+                    file,
+                    &format!("{ptr}/measure"),
+                    format!("measure kind `{id}` is not in the vocabulary"),
+                ));
             }
         }
         Criterion::MemberOf(b) => {
             if !cat.is_body(b) {
-                d.push(Diagnostic::error("unknown-body", file, &format!("{ptr}/member_of"), format!("`{b}` is not a regional body of the vocabulary")));
+                d.push(Diagnostic::error(
+                    "unknown-body",
+                    file,
+                    &format!("{ptr}/member_of"),
+                    format!("`{b}` is not a regional body of the vocabulary"),
+                ));
             }
         }
         Criterion::Action(a) => {
             if plan.action(a).is_none() {
-                d.push(Diagnostic::error("unknown-action", file, &format!("{ptr}/action"), format!("action `{a}` is not in plan `{}`", plan.id)));
+                d.push(Diagnostic::error(
+                    "unknown-action",
+                    file,
+                    &format!("{ptr}/action"),
+                    format!("action `{a}` is not in plan `{}`", plan.id),
+                ));
             }
         }
-        Criterion::All(cs) => cs.iter().enumerate().for_each(|(i, x)| criterion(cat, plan, file, &format!("{ptr}/all/{i}"), x, d)),
-        Criterion::Any(cs) => cs.iter().enumerate().for_each(|(i, x)| criterion(cat, plan, file, &format!("{ptr}/any/{i}"), x, d)),
+        Criterion::All(cs) => cs
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| criterion(cat, plan, file, &format!("{ptr}/all/{i}"), x, d)),
+        Criterion::Any(cs) => cs
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| criterion(cat, plan, file, &format!("{ptr}/any/{i}"), x, d)),
         Criterion::Not(x) => criterion(cat, plan, file, &format!("{ptr}/not"), x, d),
     }
 }
@@ -280,25 +578,68 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
         let file = cat.file_of(&format!("plan:{}", plan.id));
         let mut claim = |id: &str, ptr: &str, d: &mut Diagnostics| {
             if let Some(prev) = all_ids.insert(id.to_string(), file.to_string()) {
-                d.push(Diagnostic::error("duplicate-id", file, ptr, format!("id `{id}` is already used in {prev}")));
+                d.push(Diagnostic::error(
+                    "duplicate-id",
+                    file,
+                    ptr,
+                    format!("id `{id}` is already used in {prev}"),
+                ));
             }
         };
-        order(d, file, "/conference", &[("start", Some(plan.conference.start)), ("end", Some(plan.conference.end))]);
-        order(d, file, "", &[("adopted", Some(plan.adopted)), ("deadline", Some(plan.deadline))]);
+        order(
+            d,
+            file,
+            "/conference",
+            &[
+                ("start", Some(plan.conference.start)),
+                ("end", Some(plan.conference.end)),
+            ],
+        );
+        order(
+            d,
+            file,
+            "",
+            &[
+                ("adopted", Some(plan.adopted)),
+                ("deadline", Some(plan.deadline)),
+            ],
+        );
         if !cat.countries.contains_key(&plan.conference.host) {
-            d.push(Diagnostic::error("unknown-country", file, "/conference/host", format!("host `{}` has no country record", plan.conference.host)));
+            d.push(Diagnostic::error(
+                "unknown-country",
+                file,
+                "/conference/host",
+                format!("host `{}` has no country record", plan.conference.host),
+            ));
         }
         for (i, p) in plan.participants.iter().enumerate() {
             if !cat.countries.contains_key(p) {
-                d.push(Diagnostic::error("unknown-country", file, &format!("/participants/{i}"), format!("participant `{p}` has no country record")).expected(format!("countries/{p}.json")));
+                d.push(
+                    Diagnostic::error(
+                        "unknown-country",
+                        file,
+                        &format!("/participants/{i}"),
+                        format!("participant `{p}` has no country record"),
+                    )
+                    .expected(format!("countries/{p}.json")),
+                );
             }
         }
         for (i, p) in plan.invited.iter().enumerate() {
             if !cat.countries.contains_key(p) {
-                d.push(Diagnostic::error("unknown-country", file, &format!("/invited/{i}"), format!("invited state `{p}` has no country record")));
+                d.push(Diagnostic::error(
+                    "unknown-country",
+                    file,
+                    &format!("/invited/{i}"),
+                    format!("invited state `{p}` has no country record"),
+                ));
             }
         }
-        let codes: BTreeSet<&str> = plan.recommendations.iter().flat_map(|r| r.items.iter().map(|i| i.code.as_str())).collect();
+        let codes: BTreeSet<&str> = plan
+            .recommendations
+            .iter()
+            .flat_map(|r| r.items.iter().map(|i| i.code.as_str()))
+            .collect();
         for (ai, area) in plan.areas.iter().enumerate() {
             claim(&area.id, &format!("/areas/{ai}/id"), d);
             for (xi, a) in area.actions.iter().enumerate() {
@@ -306,12 +647,27 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
                 claim(&a.id, &format!("{ptr}/id"), d);
                 for (ri, code) in a.recommendations.iter().enumerate() {
                     if !plan.recommendations.is_empty() && !codes.contains(code.as_str()) {
-                        d.push(Diagnostic::error("unknown-recommendation", file, &format!("{ptr}/recommendations/{ri}"), format!("recommendation `{code}` is not among the plan's recommendations")));
+                        d.push(Diagnostic::error(
+                            "unknown-recommendation",
+                            file,
+                            &format!("{ptr}/recommendations/{ri}"),
+                            format!(
+                                "recommendation `{code}` is not among the plan's recommendations"
+                            ),
+                        ));
                     }
                 }
                 for (ri, id) in a.addresses.iter().enumerate() {
-                    if !cat.instruments.contains_key(id) && cat.obligation(id).is_none() && !cat.is_measure_kind(id) {
-                        d.push(Diagnostic::error("unknown-reference", file, &format!("{ptr}/addresses/{ri}"), format!("`{id}` is not an instrument, obligation or measure kind")));
+                    if !cat.instruments.contains_key(id)
+                        && cat.obligation(id).is_none()
+                        && !cat.is_measure_kind(id)
+                    {
+                        d.push(Diagnostic::error(
+                            "unknown-reference",
+                            file,
+                            &format!("{ptr}/addresses/{ri}"),
+                            format!("`{id}` is not an instrument, obligation or measure kind"),
+                        ));
                     }
                 }
                 if let Some(c) = &a.criterion {
@@ -323,7 +679,12 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
                 claim(&t.id, &format!("{ptr}/id"), d);
                 for (mi, a) in t.measured_by.iter().enumerate() {
                     if plan.action(a).is_none() {
-                        d.push(Diagnostic::error("unknown-action", file, &format!("{ptr}/measured_by/{mi}"), format!("action `{a}` is not in this plan")));
+                        d.push(Diagnostic::error(
+                            "unknown-action",
+                            file,
+                            &format!("{ptr}/measured_by/{mi}"),
+                            format!("action `{a}` is not in this plan"),
+                        ));
                     }
                 }
                 if let Some(c) = &t.criterion {
@@ -331,11 +692,24 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
                 }
                 if let Some(crate::model::Threshold::AtLeast { at_least }) = t.threshold {
                     if at_least as usize > plan.participants.len() {
-                        d.push(Diagnostic::error("threshold-too-high", file, &format!("{ptr}/threshold/at_least"), format!("threshold {at_least} exceeds the {} participants", plan.participants.len())));
+                        d.push(Diagnostic::error(
+                            "threshold-too-high",
+                            file,
+                            &format!("{ptr}/threshold/at_least"),
+                            format!(
+                                "threshold {at_least} exceeds the {} participants",
+                                plan.participants.len()
+                            ),
+                        ));
                     }
                 }
                 if t.criterion.is_none() && t.regional.is_none() && t.not_assessed.is_none() {
-                    d.push(Diagnostic::error("missing-field", file, &format!("{ptr}"), "a target with no criterion needs a `not_assessed` reason"));
+                    d.push(Diagnostic::error(
+                        "missing-field",
+                        file,
+                        &format!("{ptr}"),
+                        "a target with no criterion needs a `not_assessed` reason",
+                    ));
                 }
             }
         }
@@ -348,16 +722,39 @@ fn cycles(cat: &Catalogue, d: &mut Diagnostics) {
     for cyc in g.cycles() {
         let names: Vec<String> = cyc.iter().map(|n| format!("`{}`", n.id())).collect();
         let (file, ptr) = match &cyc[0] {
-            Node::Instrument(id) => (cat.file_of(&format!("instrument:{id}")).to_string(), "/relations".to_string()),
+            Node::Instrument(id) => (
+                cat.file_of(&format!("instrument:{id}")).to_string(),
+                "/relations".to_string(),
+            ),
             Node::Obligation(id) => {
                 let inst = id.split('.').next().unwrap_or(id);
                 let file = cat.file_of(&format!("instrument:{inst}")).to_string();
-                let idx = cat.instruments.get(inst).and_then(|i| i.obligations.iter().position(|o| &o.id == id));
-                (file, idx.map(|i| format!("/obligations/{i}/depends_on")).unwrap_or_default())
+                let idx = cat
+                    .instruments
+                    .get(inst)
+                    .and_then(|i| i.obligations.iter().position(|o| &o.id == id));
+                (
+                    file,
+                    idx.map(|i| format!("/obligations/{i}/depends_on"))
+                        .unwrap_or_default(),
+                )
             }
-            Node::Action(id) => (cat.plan_of_action(id).map(|p| cat.file_of(&format!("plan:{}", p.id)).to_string()).unwrap_or_default(), String::new()),
+            Node::Action(id) => (
+                cat.plan_of_action(id)
+                    .map(|p| cat.file_of(&format!("plan:{}", p.id)).to_string())
+                    .unwrap_or_default(),
+                String::new(),
+            ),
             other => (String::new(), other.id().to_string()),
         };
-        d.push(Diagnostic::error("dependency-cycle", &file, &ptr, format!("dependency cycle: {}", names.join(" → "))).expected("prerequisites that end somewhere"));
+        d.push(
+            Diagnostic::error(
+                "dependency-cycle",
+                &file,
+                &ptr,
+                format!("dependency cycle: {}", names.join(" → ")),
+            )
+            .expected("prerequisites that end somewhere"),
+        );
     }
 }

@@ -36,13 +36,18 @@ impl<'a> Scanner<'a> {
         self.i += 1;
         let raw = std::str::from_utf8(self.b.get(start + 1..end)?).ok()?;
         if escaped {
-            serde_json::from_str::<String>(std::str::from_utf8(self.b.get(start..end + 1)?).ok()?).ok()
+            serde_json::from_str::<String>(std::str::from_utf8(self.b.get(start..end + 1)?).ok()?)
+                .ok()
         } else {
             Some(raw.to_string())
         }
     }
 
-    fn value(&mut self, visit: &mut dyn FnMut(&str, usize, Event), path: &mut String) -> Option<()> {
+    fn value(
+        &mut self,
+        visit: &mut dyn FnMut(&str, usize, Event),
+        path: &mut String,
+    ) -> Option<()> {
         self.ws();
         match *self.b.get(self.i)? {
             b'{' => {
@@ -106,7 +111,12 @@ impl<'a> Scanner<'a> {
             }
             b'"' => self.string().map(|_| ()),
             _ => {
-                while self.i < self.b.len() && !matches!(self.b[self.i], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+                while self.i < self.b.len()
+                    && !matches!(
+                        self.b[self.i],
+                        b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'
+                    )
+                {
                     self.i += 1;
                 }
                 Some(())
@@ -135,7 +145,10 @@ pub fn line_col(text: &str, at: usize) -> (usize, usize) {
 }
 
 fn walk(text: &str, visit: &mut dyn FnMut(&str, usize, Event)) {
-    let mut s = Scanner { b: text.as_bytes(), i: 0 };
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
     let mut path = String::new();
     s.ws();
     visit("", s.i, Event::Value);

@@ -75,9 +75,14 @@ fn parse(file: &DataFile, diags: &mut Diagnostics) -> Option<(String, Value)> {
     let path = &file.path;
     if file.bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         diags.push(
-            Diagnostic::error("byte-order-mark", path, "", "the file starts with a UTF-8 byte-order mark")
-                .expected("UTF-8 without a byte-order mark")
-                .at(1, 1),
+            Diagnostic::error(
+                "byte-order-mark",
+                path,
+                "",
+                "the file starts with a UTF-8 byte-order mark",
+            )
+            .expected("UTF-8 without a byte-order mark")
+            .at(1, 1),
         );
         return None;
     }
@@ -87,24 +92,37 @@ fn parse(file: &DataFile, diags: &mut Diagnostics) -> Option<(String, Value)> {
             let at = e.utf8_error().valid_up_to();
             let (l, c) = locate::line_col(&String::from_utf8_lossy(&file.bytes[..at]), at);
             diags.push(
-                Diagnostic::error("not-utf8", path, "", format!("the file is not valid UTF-8 (byte {at})"))
-                    .expected("UTF-8 text")
-                    .at(l, c),
+                Diagnostic::error(
+                    "not-utf8",
+                    path,
+                    "",
+                    format!("the file is not valid UTF-8 (byte {at})"),
+                )
+                .expected("UTF-8 text")
+                .at(l, c),
             );
             return None;
         }
     };
     if text.trim().is_empty() {
-        diags.push(Diagnostic::error("empty-file", path, "", "the file is empty").expected("a JSON object"));
+        diags.push(
+            Diagnostic::error("empty-file", path, "", "the file is empty")
+                .expected("a JSON object"),
+        );
         return None;
     }
     match serde_json::from_str::<Value>(&text) {
         Ok(v) => {
             for (pointer, l, c) in locate::duplicate_keys(&text) {
                 diags.push(
-                    Diagnostic::error("duplicate-key", path, &pointer, "a key appears twice in the same object")
-                        .expected("each key once")
-                        .at(l, c),
+                    Diagnostic::error(
+                        "duplicate-key",
+                        path,
+                        &pointer,
+                        "a key appears twice in the same object",
+                    )
+                    .expected("each key once")
+                    .at(l, c),
                 );
             }
             Some((text, v))
@@ -124,7 +142,12 @@ fn typed<T: DeserializeOwned>(path: &str, v: Value, diags: &mut Diagnostics) -> 
     match serde_json::from_value::<T>(v) {
         Ok(t) => Some(t),
         Err(e) => {
-            diags.push(Diagnostic::error("schema-violation", path, "", format!("record does not fit its kind: {e}")));
+            diags.push(Diagnostic::error(
+                "schema-violation",
+                path,
+                "",
+                format!("record does not fit its kind: {e}"),
+            ));
             None
         }
     }
@@ -140,11 +163,23 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
     let validators = match schema::validators() {
         Ok(v) => v,
         Err(e) => {
-            diags.push(Diagnostic::error("schema-invalid", "schemas", "", format!("a bundled schema does not compile: {e}")));
-            return Loaded { catalogue: Catalogue::default(), diagnostics: diags, stats: Stats::default() };
+            diags.push(Diagnostic::error(
+                "schema-invalid",
+                "schemas",
+                "",
+                format!("a bundled schema does not compile: {e}"),
+            ));
+            return Loaded {
+                catalogue: Catalogue::default(),
+                diagnostics: diags,
+                stats: Stats::default(),
+            };
         }
     };
-    let mut stats = Stats { files: files.len(), ..Stats::default() };
+    let mut stats = Stats {
+        files: files.len(),
+        ..Stats::default()
+    };
     let mut vocabulary: Option<Vocabulary> = None;
     let mut instruments: BTreeMap<String, Instrument> = BTreeMap::new();
     let mut countries: BTreeMap<String, Country> = BTreeMap::new();
@@ -154,10 +189,17 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
 
     for file in &files {
         let Some(place) = tree::place_of(&file.path) else {
-            diags.push(Diagnostic::error("unknown-file", &file.path, "", "a file in a place the data layout does not have"));
+            diags.push(Diagnostic::error(
+                "unknown-file",
+                &file.path,
+                "",
+                "a file in a place the data layout does not have",
+            ));
             continue;
         };
-        let Some((text, value)) = parse(file, &mut diags) else { continue };
+        let Some((text, value)) = parse(file, &mut diags) else {
+            continue;
+        };
         let errors = schema::check(validators, place, &file.path, &value);
         let schema_ok = errors.is_empty();
         for mut d in errors {
@@ -175,47 +217,82 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
         let mismatch = |id: &str, diags: &mut Diagnostics, ptr: &str| {
             if id != stem {
                 diags.push(
-                    Diagnostic::error("id-path-mismatch", path, ptr, "the record's id does not match its file name")
-                        .expected(format!("`{stem}`"))
-                        .found(format!("`{id}`")),
+                    Diagnostic::error(
+                        "id-path-mismatch",
+                        path,
+                        ptr,
+                        "the record's id does not match its file name",
+                    )
+                    .expected(format!("`{stem}`"))
+                    .found(format!("`{id}`")),
                 );
             }
         };
         match place {
             Place::Vocabulary => vocabulary = typed(path, value, &mut diags),
             Place::Treaty | Place::SoftLaw => {
-                let Some(i) = typed::<Instrument>(path, value, &mut diags) else { continue };
+                let Some(i) = typed::<Instrument>(path, value, &mut diags) else {
+                    continue;
+                };
                 mismatch(&i.id, &mut diags, "/id");
                 let binding_place = place == Place::Treaty;
                 if i.kind.is_binding() != binding_place {
                     diags.push(
-                        Diagnostic::error("misplaced-instrument", path, "/kind", "instrument kind does not fit its folder")
-                            .expected(if binding_place { "a binding kind under treaties/" } else { "declaration, framework or plan-of-action under soft-law/" })
-                            .found(format!("{:?}", i.kind)),
+                        Diagnostic::error(
+                            "misplaced-instrument",
+                            path,
+                            "/kind",
+                            "instrument kind does not fit its folder",
+                        )
+                        .expected(if binding_place {
+                            "a binding kind under treaties/"
+                        } else {
+                            "declaration, framework or plan-of-action under soft-law/"
+                        })
+                        .found(format!("{:?}", i.kind)),
                     );
                 }
                 if let Some(prev) = record_files.get(&format!("instrument:{}", i.id)) {
-                    diags.push(Diagnostic::error("duplicate-id", path, "/id", format!("instrument id `{}` is already used by {prev}", i.id)));
+                    diags.push(Diagnostic::error(
+                        "duplicate-id",
+                        path,
+                        "/id",
+                        format!("instrument id `{}` is already used by {prev}", i.id),
+                    ));
                     continue;
                 }
                 record_files.insert(format!("instrument:{}", i.id), path.to_string());
                 instruments.insert(i.id.clone(), i);
             }
             Place::Country => {
-                let Some(c) = typed::<Country>(path, value, &mut diags) else { continue };
+                let Some(c) = typed::<Country>(path, value, &mut diags) else {
+                    continue;
+                };
                 mismatch(&c.iso3, &mut diags, "/iso3");
                 if let Some(prev) = record_files.get(&format!("country:{}", c.iso3)) {
-                    diags.push(Diagnostic::error("duplicate-id", path, "/iso3", format!("country `{}` is already defined by {prev}", c.iso3)));
+                    diags.push(Diagnostic::error(
+                        "duplicate-id",
+                        path,
+                        "/iso3",
+                        format!("country `{}` is already defined by {prev}", c.iso3),
+                    ));
                     continue;
                 }
                 record_files.insert(format!("country:{}", c.iso3), path.to_string());
                 countries.insert(c.iso3.clone(), c);
             }
             Place::Plan => {
-                let Some(p) = typed::<Plan>(path, value, &mut diags) else { continue };
+                let Some(p) = typed::<Plan>(path, value, &mut diags) else {
+                    continue;
+                };
                 mismatch(&p.id, &mut diags, "/id");
                 if let Some(prev) = record_files.get(&format!("plan:{}", p.id)) {
-                    diags.push(Diagnostic::error("duplicate-id", path, "/id", format!("plan id `{}` is already used by {prev}", p.id)));
+                    diags.push(Diagnostic::error(
+                        "duplicate-id",
+                        path,
+                        "/id",
+                        format!("plan id `{}` is already used by {prev}", p.id),
+                    ));
                     continue;
                 }
                 record_files.insert(format!("plan:{}", p.id), path.to_string());
@@ -223,10 +300,19 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
             }
         }
     }
-    if vocabulary.is_none() && !files.iter().any(|f| tree::place_of(&f.path) == Some(Place::Vocabulary)) {
+    if vocabulary.is_none()
+        && !files
+            .iter()
+            .any(|f| tree::place_of(&f.path) == Some(Place::Vocabulary))
+    {
         diags.push(
-            Diagnostic::error("missing-file", "instruments/vocabulary.json", "", "the vocabulary file is missing")
-                .expected("instruments/vocabulary.json with measure kinds and regional bodies"),
+            Diagnostic::error(
+                "missing-file",
+                "instruments/vocabulary.json",
+                "",
+                "the vocabulary file is missing",
+            )
+            .expected("instruments/vocabulary.json with measure kinds and regional bodies"),
         );
     }
 
@@ -235,7 +321,10 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
     check::check(&catalogue, opts, &mut meaning, &mut stats);
     for mut d in meaning.items {
         if d.line.is_none() {
-            if let Some((l, c)) = texts.get(&d.file).and_then(|t| locate::locate(t, &d.pointer)) {
+            if let Some((l, c)) = texts
+                .get(&d.file)
+                .and_then(|t| locate::locate(t, &d.pointer))
+            {
                 d = d.at(l, c);
             }
         }
@@ -245,7 +334,14 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
     stats.obligations = catalogue.obligations().count();
     stats.countries = catalogue.countries.len();
     stats.plans = catalogue.plans.len();
-    stats.records = stats.instruments + stats.countries + stats.plans + usize::from(catalogue.vocabulary.is_some());
+    stats.records = stats.instruments
+        + stats.countries
+        + stats.plans
+        + usize::from(catalogue.vocabulary.is_some());
     diags.sort();
-    Loaded { catalogue, diagnostics: diags, stats }
+    Loaded {
+        catalogue,
+        diagnostics: diags,
+        stats,
+    }
 }

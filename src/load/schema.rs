@@ -74,23 +74,54 @@ pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagn
             let (code, message, expected) = match &e.kind {
                 ValidationErrorKind::AdditionalProperties { unexpected } => (
                     "unknown-field",
-                    format!("unknown field{} {}", if unexpected.len() > 1 { "s" } else { "" }, unexpected.iter().map(|u| format!("`{u}`")).collect::<Vec<_>>().join(", ")),
+                    format!(
+                        "unknown field{} {}",
+                        if unexpected.len() > 1 { "s" } else { "" },
+                        unexpected
+                            .iter()
+                            .map(|u| format!("`{u}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                     "only the fields the schema defines".to_string(),
                 ),
                 ValidationErrorKind::Required { property } => (
                     "missing-field",
-                    format!("required field {} is missing", short(property).replace('"', "`")),
+                    format!(
+                        "required field {} is missing",
+                        short(property).replace('"', "`")
+                    ),
                     format!("a field {}", short(property)),
                 ),
-                ValidationErrorKind::Type { kind } => ("wrong-type", "value has the wrong type".to_string(), format!("{kind:?}").to_lowercase()),
-                ValidationErrorKind::Format { format } if format == "date" => {
-                    ("invalid-date", "not a real calendar date".to_string(), "a date YYYY-MM-DD that exists".to_string())
-                }
-                ValidationErrorKind::Enum { options } => ("unknown-value", "value is not one of the allowed values".to_string(), format!("one of {}", short(options))),
-                ValidationErrorKind::Pattern { pattern } => ("bad-format", "value does not have the required form".to_string(), format!("text matching {pattern}")),
-                _ => ("schema-violation", e.to_string().chars().take(300).collect(), "a value the schema accepts".to_string()),
+                ValidationErrorKind::Type { kind } => (
+                    "wrong-type",
+                    "value has the wrong type".to_string(),
+                    format!("{kind:?}").to_lowercase(),
+                ),
+                ValidationErrorKind::Format { format } if format == "date" => (
+                    "invalid-date",
+                    "not a real calendar date".to_string(),
+                    "a date YYYY-MM-DD that exists".to_string(),
+                ),
+                ValidationErrorKind::Enum { options } => (
+                    "unknown-value",
+                    "value is not one of the allowed values".to_string(),
+                    format!("one of {}", short(options)),
+                ),
+                ValidationErrorKind::Pattern { pattern } => (
+                    "bad-format",
+                    "value does not have the required form".to_string(),
+                    format!("text matching {pattern}"),
+                ),
+                _ => (
+                    "schema-violation",
+                    e.to_string().chars().take(300).collect(),
+                    "a value the schema accepts".to_string(),
+                ),
             };
-            Diagnostic::error(code, file, &pointer, message).expected(expected).found(found)
+            Diagnostic::error(code, file, &pointer, message)
+                .expected(expected)
+                .found(found)
         })
         .collect()
 }

@@ -52,8 +52,13 @@ pub fn read_disk(root: &Path, diags: &mut Diagnostics) -> Vec<DataFile> {
     let mut files = Vec::new();
     if !root.is_dir() {
         diags.push(
-            Diagnostic::error("data-root-missing", &root.display().to_string(), "", "the data folder does not exist or is not a folder")
-                .expected("a folder holding instruments/ and countries/"),
+            Diagnostic::error(
+                "data-root-missing",
+                &root.display().to_string(),
+                "",
+                "the data folder does not exist or is not a folder",
+            )
+            .expected("a folder holding instruments/ and countries/"),
         );
         return files;
     }
@@ -61,8 +66,13 @@ pub fn read_disk(root: &Path, diags: &mut Diagnostics) -> Vec<DataFile> {
         let p = root.join(dir);
         if !p.exists() {
             diags.push(
-                Diagnostic::error("missing-folder", dir, "", format!("the data tree has no `{dir}/` folder"))
-                    .expected(format!("a folder `{dir}/` under the data root")),
+                Diagnostic::error(
+                    "missing-folder",
+                    dir,
+                    "",
+                    format!("the data tree has no `{dir}/` folder"),
+                )
+                .expected(format!("a folder `{dir}/` under the data root")),
             );
             continue;
         }
@@ -85,7 +95,12 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<DataFile>, diags: &mut Diagnost
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable", &rel(root, dir), "", format!("cannot read folder: {e}")));
+            diags.push(Diagnostic::error(
+                "unreadable",
+                &rel(root, dir),
+                "",
+                format!("cannot read folder: {e}"),
+            ));
             return;
         }
     };
@@ -102,19 +117,32 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<DataFile>, diags: &mut Diagnost
         let meta = match std::fs::metadata(&path) {
             Ok(m) => m,
             Err(e) => {
-                diags.push(Diagnostic::error("unreadable", &relp, "", format!("cannot read: {e}")));
+                diags.push(Diagnostic::error(
+                    "unreadable",
+                    &relp,
+                    "",
+                    format!("cannot read: {e}"),
+                ));
                 continue;
             }
         };
         if meta.is_dir() {
-            let is_known_dir = matches!(relp.as_str(), "instruments/treaties" | "instruments/soft-law" | "instruments/plans");
+            let is_known_dir = matches!(
+                relp.as_str(),
+                "instruments/treaties" | "instruments/soft-law" | "instruments/plans"
+            );
             if is_known_dir {
                 walk(root, &path, files, diags);
             } else if place_of(&relp).is_some() {
                 diags.push(
-                    Diagnostic::error("not-a-file", &relp, "", "a folder stands where a data file belongs")
-                        .expected("a JSON file")
-                        .found("a folder"),
+                    Diagnostic::error(
+                        "not-a-file",
+                        &relp,
+                        "",
+                        "a folder stands where a data file belongs",
+                    )
+                    .expected("a JSON file")
+                    .found("a folder"),
                 );
             } else {
                 diags.push(
@@ -133,7 +161,12 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<DataFile>, diags: &mut Diagnost
         }
         match std::fs::read(&path) {
             Ok(bytes) => files.push(DataFile { path: relp, bytes }),
-            Err(e) => diags.push(Diagnostic::error("unreadable", &relp, "", format!("cannot read file: {e}"))),
+            Err(e) => diags.push(Diagnostic::error(
+                "unreadable",
+                &relp,
+                "",
+                format!("cannot read file: {e}"),
+            )),
         }
     }
 }
@@ -142,11 +175,18 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<DataFile>, diags: &mut Diagnost
 pub fn read_embedded() -> Vec<DataFile> {
     fn collect(prefix: &str, dir: &Dir<'_>, out: &mut Vec<DataFile>) {
         for f in dir.files() {
-            let name = f.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = f
+                .path()
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if ignorable(&name) {
                 continue;
             }
-            out.push(DataFile { path: format!("{prefix}/{}", f.path().to_string_lossy()), bytes: f.contents().to_vec() });
+            out.push(DataFile {
+                path: format!("{prefix}/{}", f.path().to_string_lossy()),
+                bytes: f.contents().to_vec(),
+            });
         }
         for d in dir.dirs() {
             collect(prefix, d, out);

@@ -24,7 +24,9 @@ pub struct Country {
 
 impl Country {
     pub fn participation_in(&self, instrument: &str) -> Option<&Participation> {
-        self.participation.iter().find(|p| p.instrument == instrument)
+        self.participation
+            .iter()
+            .find(|p| p.instrument == instrument)
     }
 
     pub fn law(&self, id: &str) -> Option<&Law> {
@@ -183,7 +185,8 @@ impl Law {
 
     /// In force on `date`: between entry into force and repeal.
     pub fn in_force_on(&self, date: Date) -> bool {
-        self.effective().is_some_and(|d| d <= date) && self.repealed.as_ref().is_none_or(|r| r.date > date)
+        self.effective().is_some_and(|d| d <= date)
+            && self.repealed.as_ref().is_none_or(|r| r.date > date)
     }
 }
 

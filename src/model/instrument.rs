@@ -18,7 +18,10 @@ pub enum InstrumentKind {
 impl InstrumentKind {
     /// Binding instruments take ratifications; soft law does not.
     pub fn is_binding(self) -> bool {
-        !matches!(self, InstrumentKind::Declaration | InstrumentKind::Framework | InstrumentKind::PlanOfAction)
+        !matches!(
+            self,
+            InstrumentKind::Declaration | InstrumentKind::Framework | InstrumentKind::PlanOfAction
+        )
     }
 }
 

@@ -17,7 +17,9 @@ pub use vocabulary::*;
 pub type Date = jiff::civil::Date;
 
 /// Topics used to group instruments, obligations and actions in briefing packs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Topic {
     Trafficking,

@@ -26,11 +26,15 @@ pub struct Plan {
 
 impl Plan {
     pub fn actions(&self) -> impl Iterator<Item = (&Area, &Action)> {
-        self.areas.iter().flat_map(|a| a.actions.iter().map(move |x| (a, x)))
+        self.areas
+            .iter()
+            .flat_map(|a| a.actions.iter().map(move |x| (a, x)))
     }
 
     pub fn targets(&self) -> impl Iterator<Item = (&Area, &Target)> {
-        self.areas.iter().flat_map(|a| a.targets.iter().map(move |x| (a, x)))
+        self.areas
+            .iter()
+            .flat_map(|a| a.targets.iter().map(move |x| (a, x)))
     }
 
     pub fn action(&self, id: &str) -> Option<&Action> {

@@ -1,1 +1,249 @@
-//! Reports.
+//! Reports: one serialisable view model per report; JSON output is that model, Markdown and HTML are
+//! Handlebars renderings of it. Templates are embedded and can be overridden one by one from a folder.
+
+pub mod brief;
+pub mod country;
+pub mod export;
+pub mod glossary;
+pub mod graph;
+pub mod plan;
+pub mod site;
+mod sources;
+
+pub use sources::{Footnote, Sources};
+
+use crate::eval::Status;
+use handlebars::Handlebars;
+use include_dir::{include_dir, Dir};
+use serde::Serialize;
+use std::path::Path;
+
+static TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/reports/templates");
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("template `{name}`: {message}")]
+    Template { name: String, message: String },
+    #[error("cannot render `{name}`: {message}")]
+    Render { name: String, message: String },
+    #[error("cannot write `{path}`: {message}")]
+    Write { path: String, message: String },
+    #[error("{0}")]
+    Other(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+    Json,
+}
+
+/// Escapes text for Markdown: table pipes, emphasis and link characters, raw HTML, line breaks.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '|' | '*' | '_' | '`' | '[' | ']' | '\\' | '#' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Template registries for HTML (HTML-escaped) and Markdown (Markdown-escaped), strict mode on so a
+/// misspelt field fails instead of rendering as nothing.
+pub struct Renderer {
+    html: Handlebars<'static>,
+    md: Handlebars<'static>,
+}
+
+fn register_helpers(h: &mut Handlebars<'static>) {
+    handlebars::handlebars_helper!(eq: |a: Json, b: Json| a == b);
+    handlebars::handlebars_helper!(inc: |n: u64| n + 1);
+    handlebars::handlebars_helper!(join: |v: Json| v.as_array().map(|a| a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect::<Vec<_>>().join(", ")).unwrap_or_default());
+    h.register_helper("eq", Box::new(eq));
+    h.register_helper("inc", Box::new(inc));
+    h.register_helper("join", Box::new(join));
+}
+
+impl Renderer {
+    /// The embedded templates, with any `*.hbs` in `dir` taking their place.
+    pub fn new(dir: Option<&Path>) -> Result<Renderer, ReportError> {
+        let mut html = Handlebars::new();
+        let mut md = Handlebars::new();
+        for h in [&mut html, &mut md] {
+            h.set_strict_mode(true);
+            register_helpers(h);
+        }
+        md.register_escape_fn(escape_markdown);
+        let mut sources: Vec<(String, String)> = TEMPLATES
+            .files()
+            .filter_map(|f| {
+                let name = f
+                    .path()
+                    .file_name()?
+                    .to_str()?
+                    .strip_suffix(".hbs")?
+                    .to_string();
+                Some((name, f.contents_utf8()?.to_string()))
+            })
+            .collect();
+        if let Some(dir) = dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| ReportError::Template {
+                name: dir.display().to_string(),
+                message: format!("cannot read template folder: {e}"),
+            })?;
+            for e in entries.filter_map(Result::ok) {
+                let p = e.path();
+                let Some(name) = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_suffix(".hbs"))
+                else {
+                    continue;
+                };
+                let text = std::fs::read_to_string(&p).map_err(|e| ReportError::Template {
+                    name: p.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                sources.retain(|(n, _)| n != name);
+                sources.push((name.to_string(), text));
+            }
+        }
+        for (name, text) in &sources {
+            // `*.md` / `*.html` templates go to their registry; anything else is a partial for both.
+            let targets: Vec<&mut Handlebars<'static>> = if name.ends_with(".md") {
+                vec![&mut md]
+            } else if name.ends_with(".html") {
+                vec![&mut html]
+            } else {
+                vec![&mut html, &mut md]
+            };
+            for h in targets {
+                h.register_template_string(name, text)
+                    .map_err(|e| ReportError::Template {
+                        name: format!("{name}.hbs"),
+                        message: e.to_string(),
+                    })?;
+            }
+        }
+        Ok(Renderer { html, md })
+    }
+
+    /// Renders `model` with template `<name>.<md|html>`, or as JSON. Templates see `report` (the model)
+    /// and `site` (relative links when the page is part of the static site, else null).
+    pub fn render<T: Serialize>(
+        &self,
+        name: &str,
+        format: Format,
+        model: &T,
+        site: Option<&SiteLinks>,
+    ) -> Result<String, ReportError> {
+        let (h, tpl) = match format {
+            Format::Json => {
+                return serde_json::to_string_pretty(model)
+                    .map(|s| s + "\n")
+                    .map_err(|e| ReportError::Render {
+                        name: name.into(),
+                        message: e.to_string(),
+                    })
+            }
+            Format::Md => (&self.md, format!("{name}.md")),
+            Format::Html => (&self.html, format!("{name}.html")),
+        };
+        let ctx = serde_json::json!({ "report": model, "site": site });
+        h.render(&tpl, &ctx).map_err(|e| ReportError::Render {
+            name: format!("{tpl}.hbs"),
+            message: e.to_string(),
+        })
+    }
+}
+
+/// Links from a page of the static site back to the rest of it (all relative, so it works from file://).
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteLinks {
+    /// Prefix from the page to the site root, e.g. `../`.
+    pub root: String,
+}
+
+/// Writes a file atomically: a temporary file beside it, then a rename, so readers never see half a
+/// report and a failed run leaves the old file in place.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), ReportError> {
+    let err = |e: std::io::Error| ReportError::Write {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    std::fs::write(&tmp, contents).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        err(e)
+    })
+}
+
+/// How many items have each status.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct StatusCounts {
+    pub met: usize,
+    pub partial: usize,
+    pub gap: usize,
+    pub blocked: usize,
+    pub unknown: usize,
+    pub not_applicable: usize,
+    pub not_assessed: usize,
+    pub total: usize,
+}
+
+impl StatusCounts {
+    pub fn of(statuses: impl IntoIterator<Item = Status>) -> StatusCounts {
+        let mut c = StatusCounts::default();
+        for s in statuses {
+            c.total += 1;
+            match s {
+                Status::Met => c.met += 1,
+                Status::Partial => c.partial += 1,
+                Status::Gap => c.gap += 1,
+                Status::Blocked => c.blocked += 1,
+                Status::Unknown => c.unknown += 1,
+                Status::NotApplicable => c.not_applicable += 1,
+                Status::NotAssessed => c.not_assessed += 1,
+            }
+        }
+        c
+    }
+}
+
+/// Version and date stamp every report carries.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stamp {
+    pub tool: &'static str,
+    pub version: &'static str,
+    pub as_of: String,
+}
+
+impl Stamp {
+    pub fn new(as_of: crate::model::Date) -> Stamp {
+        Stamp {
+            tool: "lexgap",
+            version: env!("CARGO_PKG_VERSION"),
+            as_of: as_of.to_string(),
+        }
+    }
+}

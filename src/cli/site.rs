@@ -1,0 +1,72 @@
+//! `lexgap site`: the static dashboard of every report, page per state, plan and briefing topic.
+
+use super::eval_args::AsOf;
+use super::{CliError, DataArgs, Outcome};
+use crate::eval;
+use crate::graph::ObligationGraph;
+use crate::report::{site, Renderer};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Folder to write the site into (created if missing)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub as_of: AsOf,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let as_of = a.as_of.date()?;
+    let renderer =
+        Renderer::new(a.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+    let loaded = a.data.load_clean()?;
+    let cat = &loaded.catalogue;
+    // The site is the one command that writes into a folder: refuse to write inside the data tree.
+    if let Some(d) = &a.data.data {
+        if let (Ok(o), Ok(d)) = (
+            std::fs::canonicalize(a.out.parent().unwrap_or(&a.out)),
+            std::fs::canonicalize(d),
+        ) {
+            if o.starts_with(d.join("instruments")) || o.starts_with(d.join("countries")) {
+                return Err(CliError::Usage(
+                    "the site cannot be written inside the data tree".into(),
+                ));
+            }
+        }
+    }
+    let graph = ObligationGraph::build(cat);
+    let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
+    let mut since = std::collections::BTreeMap::new();
+    for p in cat.plans.values() {
+        since.insert(
+            p.id.clone(),
+            eval::evaluate(cat, crate::report::plan::baseline(p), &[]).map_err(CliError::Data)?,
+        );
+    }
+    let w = site::write(
+        cat,
+        &graph,
+        &ev,
+        &since,
+        &renderer,
+        &a.out,
+        super::data::today()?,
+        a.data.stale_after,
+    )
+    .map_err(|e| CliError::Data(e.to_string()))?;
+    writeln!(
+        out,
+        "wrote {} pages and {} data files to {}",
+        w.pages,
+        w.files,
+        a.out.display()
+    )
+    .map_err(|e| CliError::Data(e.to_string()))?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,282 @@
+//! Reading dated facts as they stood on a given day: facts dated later do not exist yet, laws count
+//! between entry into force and repeal, reservations stop counting when withdrawn.
+
+use super::status::{Cite, Reason, Status};
+use crate::catalogue::Catalogue;
+use crate::model::{
+    Country, Date, Extent, JoinAction, MeasureStatus, Participation, ParticipationStatus,
+    Reservation, ReservationKind,
+};
+use serde::Serialize;
+
+/// A state's standing towards one treaty on one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "standing", rename_all = "kebab-case")]
+pub enum Standing {
+    Party {
+        since: Option<Date>,
+        action: Option<JoinAction>,
+    },
+    Signatory {
+        since: Date,
+    },
+    NotParty,
+    Withdrawn {
+        on: Date,
+    },
+    /// No participation entry, or a party whose joining date is not recorded, asked about a day before
+    /// the record was made.
+    Unknown,
+}
+
+impl Standing {
+    pub fn is_party(self) -> bool {
+        matches!(self, Standing::Party { .. })
+    }
+
+    /// The participation status on that day, as the export contract names it (empty when unknown).
+    pub fn as_status(self) -> Option<ParticipationStatus> {
+        match self {
+            Standing::Party { .. } => Some(ParticipationStatus::Party),
+            Standing::Signatory { .. } => Some(ParticipationStatus::Signatory),
+            Standing::NotParty => Some(ParticipationStatus::NotParty),
+            Standing::Withdrawn { .. } => Some(ParticipationStatus::Withdrawn),
+            Standing::Unknown => None,
+        }
+    }
+}
+
+pub fn country_file(c: &Country) -> String {
+    format!("countries/{}.json", c.iso3)
+}
+
+pub fn participation_cite(c: &Country, instrument: &str) -> Option<Cite> {
+    let (i, p) = c
+        .participation
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.instrument == instrument)?;
+    p.source
+        .as_ref()
+        .map(|s| Cite::new(s, &country_file(c), format!("/participation/{i}")))
+}
+
+/// Standing of `p` on `date`.
+pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
+    let Some(p) = p else { return Standing::Unknown };
+    if let Some(w) = p.withdrawal {
+        if w <= date {
+            return Standing::Withdrawn { on: w };
+        }
+    }
+    match p.deposit {
+        Some(d) if d <= date => {
+            return Standing::Party {
+                since: Some(d),
+                action: p.action,
+            }
+        }
+        Some(_) => {}
+        None => {
+            if matches!(
+                p.status,
+                ParticipationStatus::Party | ParticipationStatus::Withdrawn
+            ) {
+                // Party today but the joining date is not recorded: it holds from when the record was made.
+                let known = p.source.as_ref().map(|s| s.verified.unwrap_or(s.accessed));
+                return match known {
+                    Some(k) if k <= date => Standing::Party {
+                        since: None,
+                        action: p.action,
+                    },
+                    _ => Standing::Unknown,
+                };
+            }
+        }
+    }
+    match p.signature {
+        Some(s) if s <= date => Standing::Signatory { since: s },
+        _ => Standing::NotParty,
+    }
+}
+
+/// Reservations (and geographic limitations) in force on `date`; declarations do not exclude anything.
+pub fn reservations_in_force(
+    p: &Participation,
+    date: Date,
+) -> impl Iterator<Item = (usize, &Reservation)> {
+    p.reservations
+        .iter()
+        .enumerate()
+        .filter(move |(_, r)| r.kind != ReservationKind::Declaration && r.in_force(date))
+}
+
+pub fn describe_standing(s: Standing, name: &str) -> String {
+    match s {
+        Standing::Party {
+            since: Some(d),
+            action,
+        } => format!(
+            "party to {name} since {d}{}",
+            action
+                .map(|a| format!(" ({})", a.as_str()))
+                .unwrap_or_default()
+        ),
+        Standing::Party { since: None, .. } => {
+            format!("party to {name} (date of joining not recorded)")
+        }
+        Standing::Signatory { since } => format!("signed {name} on {since} but has not ratified"),
+        Standing::NotParty => format!("not party to {name}"),
+        Standing::Withdrawn { on } => format!("withdrew from {name} on {on}"),
+        Standing::Unknown => format!("participation in {name} not recorded for this date"),
+    }
+}
+
+/// What the country's laws in force and recorded measures say about `target` (an obligation id or a
+/// measure kind) on `date`, with the reasons. `None` when nothing is recorded.
+pub fn implementation(
+    cat: &Catalogue,
+    c: &Country,
+    targets: &[&str],
+    date: Date,
+) -> Option<(Status, Vec<Reason>)> {
+    let file = country_file(c);
+    let mut reasons = Vec::new();
+    let mut found: Vec<Status> = Vec::new();
+    for (li, law) in c.legislation.iter().enumerate() {
+        for (ii, imp) in law.implements.iter().enumerate() {
+            if !targets.contains(&imp.target.as_str()) {
+                continue;
+            }
+            let cite = law
+                .source
+                .as_ref()
+                .map(|s| Cite::new(s, &file, format!("/legislation/{li}/implements/{ii}")));
+            let title = match &law.citation {
+                Some(c) => format!("{} ({c})", law.title),
+                None => law.title.clone(),
+            };
+            if !law.in_force_on(date) {
+                let why = match (&law.repealed, law.effective()) {
+                    (Some(r), _) if r.date <= date => format!("repealed on {}", r.date),
+                    (_, Some(e)) => format!("not yet in force (from {e})"),
+                    _ => "date of entry into force not recorded".to_string(),
+                };
+                reasons.push(
+                    Reason::new(format!("{title} does not count on {date}: {why}")).cite(cite),
+                );
+                continue;
+            }
+            let st = match imp.extent {
+                Extent::Full => Status::Met,
+                Extent::Partial => Status::Partial,
+                Extent::Conflicts => Status::Gap,
+            };
+            let verb = match imp.extent {
+                Extent::Full => "implements",
+                Extent::Partial => "partly implements",
+                Extent::Conflicts => "conflicts with",
+            };
+            let prov = imp
+                .provision
+                .as_deref()
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default();
+            reasons.push(
+                Reason::new(format!(
+                    "{title}{prov} {verb} `{}`: {}",
+                    imp.target, imp.note
+                ))
+                .with_status(st)
+                .cite(cite),
+            );
+            found.push(st);
+        }
+    }
+    for kind in targets.iter().filter(|t| cat.is_measure_kind(t)) {
+        if let Some((mi, m)) = latest_measure(c, kind, date) {
+            let st = match m.status {
+                MeasureStatus::InPlace => Status::Met,
+                MeasureStatus::Partial => Status::Partial,
+                MeasureStatus::Absent | MeasureStatus::Planned => Status::Gap,
+            };
+            let cite = m
+                .source
+                .as_ref()
+                .map(|s| Cite::new(s, &file, format!("/measures/{mi}")));
+            reasons.push(
+                Reason::new(format!(
+                    "{}: {} as of {} — {}",
+                    cat.measure_label(kind),
+                    m.status.as_str(),
+                    m.date,
+                    m.summary
+                ))
+                .with_status(st)
+                .cite(cite),
+            );
+            found.push(st);
+        }
+    }
+    if found.is_empty() {
+        return if reasons.is_empty() {
+            None
+        } else {
+            Some((Status::Unknown, reasons))
+        };
+    }
+    // A law that contradicts the obligation is a gap whatever else is on the books.
+    let st = if conflicts(c, targets, date) {
+        Status::Gap
+    } else if found.contains(&Status::Met) {
+        Status::Met
+    } else if found.contains(&Status::Partial) {
+        Status::Partial
+    } else {
+        Status::Gap
+    };
+    Some((st, reasons))
+}
+
+fn conflicts(c: &Country, targets: &[&str], date: Date) -> bool {
+    c.legislation
+        .iter()
+        .filter(|l| l.in_force_on(date))
+        .any(|l| {
+            l.implements
+                .iter()
+                .any(|i| i.extent == Extent::Conflicts && targets.contains(&i.target.as_str()))
+        })
+}
+
+/// The latest measure of `kind` dated on or before `date`.
+pub fn latest_measure<'a>(
+    c: &'a Country,
+    kind: &str,
+    date: Date,
+) -> Option<(usize, &'a crate::model::Measure)> {
+    c.measures
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == kind && m.date <= date)
+        .max_by_key(|(_, m)| m.date)
+}
+
+/// Membership of `body` on `date`: `Some(true/false)`, or `None` when no memberships are recorded at all.
+pub fn member_of(c: &Country, body: &str, date: Date) -> Option<(bool, Option<Cite>)> {
+    if c.memberships.is_empty() {
+        return None;
+    }
+    let file = country_file(c);
+    for (i, m) in c.memberships.iter().enumerate() {
+        if m.body == body && m.since.is_none_or(|s| s <= date) && m.until.is_none_or(|u| u > date) {
+            return Some((
+                true,
+                m.source
+                    .as_ref()
+                    .map(|s| Cite::new(s, &file, format!("/memberships/{i}"))),
+            ));
+        }
+    }
+    Some((false, None))
+}

@@ -1,0 +1,166 @@
+//! A state's open gaps in the order to close them: treaties to join first (a protocol after the
+//! convention it requires), then obligations to implement (prerequisites first), then plan actions —
+//! each with the targets it would move.
+
+use super::{CountryEval, Status};
+use crate::catalogue::Catalogue;
+use crate::graph::{Node, ObligationGraph};
+use crate::model::Plan;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub order: usize,
+    /// `join`, `implement` or `act`.
+    pub step: &'static str,
+    pub id: String,
+    pub label: String,
+    pub status: Status,
+    pub why: String,
+    /// Prerequisites that are themselves open.
+    pub after: Vec<String>,
+    /// Targets this step would move.
+    pub targets: Vec<String>,
+}
+
+pub fn roadmap(
+    cat: &Catalogue,
+    graph: &ObligationGraph,
+    e: &CountryEval,
+    plan: Option<&Plan>,
+) -> Vec<Step> {
+    let in_plan = |targets: Vec<String>| -> Vec<String> {
+        match plan {
+            Some(p) => targets
+                .into_iter()
+                .filter(|t| p.targets().any(|(_, x)| &x.id == t))
+                .collect(),
+            None => targets,
+        }
+    };
+    let open_instruments: BTreeSet<&str> = e
+        .instruments
+        .iter()
+        .filter(|i| matches!(i.status, Status::Gap | Status::Blocked))
+        .map(|i| i.id.as_str())
+        .collect();
+    let mut steps: Vec<Step> = Vec::new();
+
+    let nodes: Vec<Node> = open_instruments
+        .iter()
+        .map(|i| Node::Instrument(i.to_string()))
+        .collect();
+    for n in graph.dependency_order(&nodes) {
+        let Some(ie) = e.instrument(n.id()) else {
+            continue;
+        };
+        let targets = in_plan(graph.impacted_targets(&n));
+        // With a plan, only treaties the plan asks about.
+        if plan.is_some() && targets.is_empty() {
+            continue;
+        }
+        let after = graph
+            .prerequisites(&n)
+            .into_iter()
+            .filter(|p| open_instruments.contains(p.id()))
+            .map(|p| p.id().to_string())
+            .collect();
+        steps.push(Step {
+            order: 0,
+            step: "join",
+            id: ie.id.clone(),
+            label: cat.instrument_name(&ie.id).to_string(),
+            status: ie.status,
+            why: ie.reasons.text.clone(),
+            after,
+            targets,
+        });
+    }
+
+    let open_obl: BTreeSet<&str> = e
+        .obligations
+        .iter()
+        .filter(|o| o.bound && o.status.is_open())
+        .map(|o| o.id.as_str())
+        .collect();
+    let nodes: Vec<Node> = open_obl
+        .iter()
+        .map(|o| Node::Obligation(o.to_string()))
+        .collect();
+    for n in graph.dependency_order(&nodes) {
+        let Some(oe) = e.obligation(n.id()) else {
+            continue;
+        };
+        let targets = in_plan(graph.impacted_targets(&n));
+        if plan.is_some() && targets.is_empty() {
+            continue;
+        }
+        let after = graph
+            .prerequisites(&n)
+            .into_iter()
+            .filter(|p| open_obl.contains(p.id()))
+            .map(|p| p.id().to_string())
+            .collect();
+        let label = cat
+            .obligation(&oe.id)
+            .map(|o| o.label().to_string())
+            .unwrap_or_default();
+        let why = oe
+            .reasons
+            .children
+            .iter()
+            .skip(1)
+            .map(|r| r.text.clone())
+            .next()
+            .unwrap_or_else(|| oe.reasons.text.clone());
+        steps.push(Step {
+            order: 0,
+            step: "implement",
+            id: oe.id.clone(),
+            label,
+            status: oe.status,
+            why,
+            after,
+            targets,
+        });
+    }
+
+    for (pid, actions) in &e.actions {
+        if plan.is_some_and(|p| &p.id != pid) {
+            continue;
+        }
+        let Some(p) = cat.plans.get(pid) else {
+            continue;
+        };
+        if plan.is_none() && !p.participants.contains(&e.iso3) {
+            continue;
+        }
+        for a in actions.iter().filter(|a| a.status.is_open()) {
+            let targets = in_plan(graph.impacted_targets(&Node::Action(a.id.clone())));
+            let label = p
+                .action(&a.id)
+                .map(|x| x.summary.clone())
+                .unwrap_or_default();
+            steps.push(Step {
+                order: 0,
+                step: "act",
+                id: a.id.clone(),
+                label,
+                status: a.status,
+                why: a
+                    .reasons
+                    .children
+                    .first()
+                    .map(|r| r.text.clone())
+                    .unwrap_or_default(),
+                after: vec![],
+                targets,
+            });
+        }
+    }
+    for (i, s) in steps.iter_mut().enumerate() {
+        s.order = i + 1;
+    }
+    steps
+}

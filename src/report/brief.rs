@@ -1,0 +1,196 @@
+//! Briefing pack for trainers: the instruments of a topic in plain words, key obligations with their
+//! articles, where each state stands, the plan actions that matter, and a glossary.
+
+use super::{glossary, Stamp};
+use crate::catalogue::Catalogue;
+use crate::eval::{Evaluation, Standing, Status};
+use crate::model::{Plan, Topic};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Brief {
+    pub stamp: Stamp,
+    pub plan: String,
+    pub plan_id: String,
+    pub topic: String,
+    pub countries: Vec<String>,
+    /// Short names of the treaties in the status table, in column order.
+    pub columns: Vec<String>,
+    pub instruments: Vec<BriefInstrument>,
+    pub obligations: Vec<BriefObligation>,
+    pub status: Vec<StatusRow>,
+    pub actions: Vec<BriefAction>,
+    pub glossary: Vec<glossary::Term>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefInstrument {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub summary: String,
+    pub adopted: String,
+    pub in_force: String,
+    pub text_url: Option<String>,
+    pub parties: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefObligation {
+    pub id: String,
+    pub instrument: String,
+    pub articles: String,
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusRow {
+    pub iso3: String,
+    pub name: String,
+    pub cells: Vec<StatusCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCell {
+    pub status: Status,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefAction {
+    pub id: String,
+    pub summary: String,
+    pub reference: String,
+    pub met: usize,
+    pub of: usize,
+}
+
+pub fn build(
+    cat: &Catalogue,
+    plan: &Plan,
+    ev: &Evaluation,
+    topic: Option<Topic>,
+    countries: &[String],
+) -> Brief {
+    let has = |ts: &[Topic]| topic.is_none_or(|t| ts.contains(&t));
+    let instruments: Vec<&crate::model::Instrument> = cat
+        .instruments
+        .values()
+        .filter(|i| {
+            has(&i.topics)
+                || i.obligations
+                    .iter()
+                    .any(|o| topic.is_some_and(|t| o.topics.contains(&t)))
+        })
+        .collect();
+    let binding: Vec<&&crate::model::Instrument> =
+        instruments.iter().filter(|i| i.kind.is_binding()).collect();
+    let status = countries
+        .iter()
+        .filter_map(|iso| {
+            let ce = ev.countries.get(iso)?;
+            let cells = binding
+                .iter()
+                .map(|i| {
+                    let ie = ce.instrument(&i.id);
+                    let text = match ie.map(|x| x.standing) {
+                        Some(Standing::Party { since: Some(d), .. }) => {
+                            format!("party ({})", d.year())
+                        }
+                        Some(Standing::Party { since: None, .. }) => "party".into(),
+                        Some(Standing::Signatory { .. }) => "signed".into(),
+                        Some(Standing::NotParty) => "no".into(),
+                        Some(Standing::Withdrawn { on }) => format!("withdrew ({})", on.year()),
+                        _ => "?".into(),
+                    };
+                    StatusCell {
+                        status: ie.map(|x| x.status).unwrap_or(Status::Unknown),
+                        text,
+                    }
+                })
+                .collect();
+            Some(StatusRow {
+                iso3: iso.clone(),
+                name: ce.name.clone(),
+                cells,
+            })
+        })
+        .collect();
+    let obligations = instruments
+        .iter()
+        .flat_map(|i| {
+            i.obligations
+                .iter()
+                .filter(|o| topic.is_none_or(|t| o.topics.contains(&t)))
+                .map(move |o| (i, o))
+        })
+        .map(|(i, o)| BriefObligation {
+            id: o.id.clone(),
+            instrument: i.short_name.clone(),
+            articles: o.articles.join(", "),
+            title: o.label().to_string(),
+            summary: o.summary.clone(),
+        })
+        .collect();
+    let actions = plan
+        .actions()
+        .filter(|(_, a)| has(&a.topics))
+        .map(|(_, a)| {
+            let met = countries
+                .iter()
+                .filter(|iso| {
+                    ev.countries
+                        .get(*iso)
+                        .and_then(|c| c.action(&a.id))
+                        .is_some_and(|x| x.status == Status::Met)
+                })
+                .count();
+            BriefAction {
+                id: a.id.clone(),
+                summary: a.summary.clone(),
+                reference: a.reference.clone(),
+                met,
+                of: countries.len(),
+            }
+        })
+        .collect();
+    Brief {
+        stamp: Stamp::new(ev.as_of),
+        plan: plan.name().to_string(),
+        plan_id: plan.id.clone(),
+        topic: topic
+            .map(|t| t.as_str().to_string())
+            .unwrap_or_else(|| "all topics".into()),
+        countries: countries.to_vec(),
+        columns: binding.iter().map(|i| i.short_name.clone()).collect(),
+        instruments: instruments
+            .iter()
+            .map(|i| BriefInstrument {
+                id: i.id.clone(),
+                name: i.short_name.clone(),
+                title: i.title.clone(),
+                summary: i.summary.clone().unwrap_or_default(),
+                adopted: i.adopted.to_string(),
+                in_force: i
+                    .entry_into_force
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                text_url: i.text_url.clone(),
+                parties: countries
+                    .iter()
+                    .filter(|iso| {
+                        ev.countries
+                            .get(*iso)
+                            .and_then(|c| c.instrument(&i.id))
+                            .is_some_and(|x| x.standing.is_party())
+                    })
+                    .count(),
+            })
+            .collect(),
+        obligations,
+        status,
+        actions,
+        glossary: glossary::terms(topic.map(|t| t.as_str())),
+    }
+}

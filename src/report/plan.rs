@@ -1,0 +1,244 @@
+//! Plan tracker: per target, how many states have met it at the deadline and now, who is closest,
+//! the state × action matrix, and what changed since the conference.
+
+use super::{Stamp, StatusCounts};
+use crate::catalogue::Catalogue;
+use crate::eval::{Change, Evaluation, PlanEval, Progress, Status, TargetKind};
+use crate::model::{Date, Plan};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanReport {
+    pub stamp: Stamp,
+    pub plan: PlanInfo,
+    pub target_counts: StatusCounts,
+    pub targets: Vec<TargetRow>,
+    pub matrix: Matrix,
+    pub since: String,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanInfo {
+    pub id: String,
+    pub title: String,
+    pub name: String,
+    pub conference: String,
+    pub adopted: String,
+    pub deadline: String,
+    pub participants: Vec<Named>,
+    pub absent: Vec<Named>,
+    pub areas: Vec<Named>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressView {
+    pub date: String,
+    pub status: Status,
+    pub summary: String,
+    pub count: usize,
+    pub of: usize,
+    pub needed: usize,
+    pub percent: usize,
+    pub met: Vec<String>,
+    pub unknown: Vec<String>,
+}
+
+impl ProgressView {
+    fn new(p: &Progress) -> ProgressView {
+        ProgressView {
+            date: p.date.to_string(),
+            status: p.status,
+            summary: p.summary(),
+            count: p.count,
+            of: p.of,
+            needed: p.needed,
+            percent: if p.needed == 0 {
+                0
+            } else {
+                (100 * p.count.min(p.needed)) / p.needed
+            },
+            met: p.met.clone(),
+            unknown: p.unknown.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRow {
+    pub id: String,
+    pub area: String,
+    pub summary: String,
+    pub reference: String,
+    pub kind: TargetKind,
+    pub due: String,
+    pub at_due: ProgressView,
+    pub now: ProgressView,
+    /// States not yet counted whose status is closest to meeting it (partial first).
+    pub closest: Vec<String>,
+    pub not_assessed: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    pub columns: Vec<MatrixColumn>,
+    pub rows: Vec<MatrixRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixColumn {
+    pub id: String,
+    pub n: usize,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub iso3: String,
+    pub name: String,
+    pub cells: Vec<Status>,
+    pub counts: StatusCounts,
+}
+
+pub fn build(
+    cat: &Catalogue,
+    plan: &Plan,
+    ev: &Evaluation,
+    pe: &PlanEval,
+    since: &Evaluation,
+) -> PlanReport {
+    let name = |iso: &str| {
+        cat.countries
+            .get(iso)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| iso.to_string())
+    };
+    let targets: Vec<TargetRow> = pe
+        .targets
+        .iter()
+        .filter_map(|t| {
+            let def = plan.targets().find(|(_, x)| x.id == t.id)?.1;
+            let area = plan
+                .areas
+                .iter()
+                .find(|a| a.id == t.area)
+                .map(|a| a.title.clone())
+                .unwrap_or_default();
+            let mut closest: Vec<String> = t.now.partial.clone();
+            closest.extend(t.now.unknown.iter().cloned());
+            closest.truncate(5);
+            Some(TargetRow {
+                id: t.id.clone(),
+                area,
+                summary: def.summary.clone(),
+                reference: def.reference.clone(),
+                kind: t.kind,
+                due: t.due.to_string(),
+                at_due: ProgressView::new(&t.at_due),
+                now: ProgressView::new(&t.now),
+                closest,
+                not_assessed: def.not_assessed.clone(),
+            })
+        })
+        .collect();
+    let assessed: Vec<_> = plan
+        .actions()
+        .filter(|(_, a)| a.criterion.is_some())
+        .map(|(_, a)| a)
+        .collect();
+    let columns = assessed
+        .iter()
+        .enumerate()
+        .map(|(i, a)| MatrixColumn {
+            id: a.id.clone(),
+            n: i + 1,
+            summary: a.summary.clone(),
+        })
+        .collect();
+    let rows = plan
+        .participants
+        .iter()
+        .filter_map(|iso| {
+            let ce = ev.countries.get(iso)?;
+            let acts = ce.actions.get(&plan.id)?;
+            let cells: Vec<Status> = assessed
+                .iter()
+                .map(|a| {
+                    acts.iter()
+                        .find(|x| x.id == a.id)
+                        .map(|x| x.status)
+                        .unwrap_or(Status::Unknown)
+                })
+                .collect();
+            Some(MatrixRow {
+                iso3: iso.clone(),
+                name: name(iso),
+                counts: StatusCounts::of(cells.iter().copied()),
+                cells,
+            })
+        })
+        .collect();
+    let absent = plan
+        .invited
+        .iter()
+        .filter(|i| !plan.participants.contains(i))
+        .map(|i| Named {
+            id: i.clone(),
+            name: name(i),
+        })
+        .collect();
+    PlanReport {
+        stamp: Stamp::new(ev.as_of),
+        plan: PlanInfo {
+            id: plan.id.clone(),
+            title: plan.title.clone(),
+            name: plan.name().to_string(),
+            conference: format!(
+                "{}, {} to {}",
+                plan.conference.place, plan.conference.start, plan.conference.end
+            ),
+            adopted: plan.adopted.to_string(),
+            deadline: plan.deadline.to_string(),
+            participants: plan
+                .participants
+                .iter()
+                .map(|i| Named {
+                    id: i.clone(),
+                    name: name(i),
+                })
+                .collect(),
+            absent,
+            areas: plan
+                .areas
+                .iter()
+                .map(|a| Named {
+                    id: a.id.clone(),
+                    name: a.title.clone(),
+                })
+                .collect(),
+        },
+        target_counts: StatusCounts::of(targets.iter().map(|t| t.now.status)),
+        targets,
+        matrix: Matrix { columns, rows },
+        since: since.as_of.to_string(),
+        changes: crate::eval::diff(since, ev, Some(&plan.id), None)
+            .into_iter()
+            .filter(|c| {
+                c.item != "obligation"
+                    && (c.item != "instrument" || plan.participants.contains(&c.scope))
+            })
+            .filter(|c| c.item != "action" || plan.participants.contains(&c.scope))
+            .collect(),
+    }
+}
+
+/// The date the tracker compares against: the last day of the conference.
+pub fn baseline(plan: &Plan) -> Date {
+    plan.conference.end
+}

@@ -1,0 +1,216 @@
+//! The static site: an index, one page per state, plan and briefing topic, and the CSV exports —
+//! relative links only, no network, so it works straight from `file://`.
+
+use super::{brief, country, export, plan, Format, Renderer, ReportError, SiteLinks, Stamp};
+use crate::catalogue::Catalogue;
+use crate::eval::{Evaluation, Status};
+use crate::graph::ObligationGraph;
+use crate::model::{Date, Topic};
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Index {
+    pub stamp: Stamp,
+    pub instruments: usize,
+    pub plans: Vec<PlanCard>,
+    pub countries: Vec<CountryCard>,
+    pub downloads: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanCard {
+    pub id: String,
+    pub name: String,
+    pub deadline: String,
+    pub met: usize,
+    pub total: usize,
+    pub targets: Vec<TargetCard>,
+    pub briefs: Vec<BriefLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetCard {
+    pub summary: String,
+    pub status: Status,
+    pub text: String,
+    pub percent: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefLink {
+    pub topic: String,
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryCard {
+    pub iso3: String,
+    pub name: String,
+    pub treaties: usize,
+    pub treaties_met: usize,
+    pub gaps: usize,
+    pub unknown: usize,
+    pub actions: usize,
+    pub actions_met: usize,
+}
+
+/// What `write` produced, for the command's summary line.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Renders every page and export into `out`. `since` is the evaluation at each plan's conference end,
+/// keyed by plan id, for the "what changed" sections.
+pub fn write(
+    cat: &Catalogue,
+    graph: &ObligationGraph,
+    ev: &Evaluation,
+    since: &std::collections::BTreeMap<String, Evaluation>,
+    renderer: &Renderer,
+    out: &Path,
+    today: Date,
+    stale_years: i16,
+) -> Result<Written, ReportError> {
+    let mut w = Written::default();
+    let page = |rel: &str, html: String, w: &mut Written| -> Result<(), ReportError> {
+        super::write_atomic(&out.join(rel), html.as_bytes())?;
+        w.pages += 1;
+        Ok(())
+    };
+    let up = SiteLinks { root: "../".into() };
+    for (iso, ce) in &ev.countries {
+        let r = country::build(cat, graph, ce, None, ev.as_of, today, stale_years);
+        page(
+            &format!("countries/{iso}.html"),
+            renderer.render("country", Format::Html, &r, Some(&up))?,
+            &mut w,
+        )?;
+    }
+    let mut plans = Vec::new();
+    for (pid, pe) in &ev.plans {
+        let Some(p) = cat.plans.get(pid) else {
+            continue;
+        };
+        let base = since.get(pid).unwrap_or(ev);
+        let r = plan::build(cat, p, ev, pe, base);
+        page(
+            &format!("plans/{pid}.html"),
+            renderer.render("plan", Format::Html, &r, Some(&up))?,
+            &mut w,
+        )?;
+        let mut briefs = Vec::new();
+        for topic in Topic::ALL {
+            let b = brief::build(cat, p, ev, Some(topic), &p.participants);
+            if b.instruments.is_empty() && b.actions.is_empty() {
+                continue;
+            }
+            let file = format!("{pid}-{}.html", topic.as_str());
+            page(
+                &format!("briefs/{file}"),
+                renderer.render("brief", Format::Html, &b, Some(&up))?,
+                &mut w,
+            )?;
+            briefs.push(BriefLink {
+                topic: topic.as_str().into(),
+                file,
+            });
+        }
+        plans.push(PlanCard {
+            id: pid.clone(),
+            name: p.name().to_string(),
+            deadline: p.deadline.to_string(),
+            met: r.target_counts.met,
+            total: r.target_counts.total,
+            targets: r
+                .targets
+                .iter()
+                .map(|t| TargetCard {
+                    summary: t.summary.clone(),
+                    status: t.now.status,
+                    text: t.now.summary.clone(),
+                    percent: t.now.percent,
+                })
+                .collect(),
+            briefs,
+        });
+    }
+    let tables = [
+        ("participation.csv", export::participation(cat, ev.as_of)),
+        ("obligations.csv", export::obligations(cat)),
+        ("actions.csv", export::actions(cat, None)),
+        ("targets.csv", export::targets(cat, None, Some(ev))),
+        ("matrix.csv", export::matrix(cat, ev.as_of)),
+    ];
+    let mut downloads = Vec::new();
+    for (name, t) in tables {
+        let bytes = t.to_csv(false).map_err(ReportError::Other)?;
+        super::write_atomic(&out.join("data").join(name), &bytes)?;
+        w.files += 1;
+        downloads.push(name.to_string());
+    }
+    let countries = ev
+        .countries
+        .values()
+        .map(|c| {
+            let acts: Vec<Status> = c
+                .actions
+                .iter()
+                .filter(|(p, _)| {
+                    cat.plans
+                        .get(*p)
+                        .is_some_and(|p| p.participants.contains(&c.iso3))
+                })
+                .flat_map(|(_, v)| v.iter().map(|a| a.status))
+                .collect();
+            CountryCard {
+                iso3: c.iso3.clone(),
+                name: c.name.clone(),
+                treaties: c
+                    .instruments
+                    .iter()
+                    .filter(|i| i.status != Status::NotApplicable)
+                    .count(),
+                treaties_met: c
+                    .instruments
+                    .iter()
+                    .filter(|i| i.status == Status::Met)
+                    .count(),
+                gaps: c
+                    .instruments
+                    .iter()
+                    .filter(|i| matches!(i.status, Status::Gap | Status::Blocked))
+                    .count(),
+                unknown: c
+                    .instruments
+                    .iter()
+                    .filter(|i| i.status == Status::Unknown)
+                    .count(),
+                actions: acts.iter().filter(|s| **s != Status::NotAssessed).count(),
+                actions_met: acts.iter().filter(|s| **s == Status::Met).count(),
+            }
+        })
+        .collect();
+    let index = Index {
+        stamp: Stamp::new(ev.as_of),
+        instruments: cat.instruments.len(),
+        plans,
+        countries,
+        downloads,
+    };
+    page(
+        "index.html",
+        renderer.render(
+            "index",
+            Format::Html,
+            &index,
+            Some(&SiteLinks {
+                root: String::new(),
+            }),
+        )?,
+        &mut w,
+    )?;
+    Ok(w)
+}

@@ -1,0 +1,75 @@
+//! Numbered footnotes: every source a report cites, once, in order of first use.
+
+use crate::eval::{Cite, Reason};
+use crate::model::Date;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Footnote {
+    pub n: usize,
+    pub title: String,
+    pub url: Option<String>,
+    pub locator: Option<String>,
+    pub accessed: String,
+    pub verified: Option<String>,
+    /// Checked longer ago than the staleness limit.
+    pub stale: bool,
+    /// Never checked against the source.
+    pub unverified: bool,
+    pub file: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sources {
+    pub notes: Vec<Footnote>,
+    today: Date,
+    stale_years: i16,
+}
+
+impl Sources {
+    pub fn new(today: Date, stale_years: i16) -> Sources {
+        Sources {
+            notes: Vec::new(),
+            today,
+            stale_years,
+        }
+    }
+
+    /// The footnote number for a citation, adding it if new.
+    pub fn cite(&mut self, c: &Cite) -> usize {
+        if let Some(f) = self
+            .notes
+            .iter()
+            .find(|f| f.title == c.title && f.url == c.url && f.locator == c.locator)
+        {
+            return f.n;
+        }
+        let limit = self
+            .today
+            .checked_sub(jiff::Span::new().years(self.stale_years))
+            .ok();
+        let n = self.notes.len() + 1;
+        self.notes.push(Footnote {
+            n,
+            title: c.title.clone(),
+            url: c.url.clone(),
+            locator: c.locator.clone(),
+            accessed: c.accessed.to_string(),
+            verified: c.verified.map(|d| d.to_string()),
+            stale: matches!((c.verified, limit), (Some(v), Some(l)) if v < l),
+            unverified: c.verified.is_none(),
+            file: c.file.clone(),
+        });
+        n
+    }
+
+    /// Footnote numbers for every citation in a reason tree.
+    pub fn cite_reason(&mut self, r: &Reason) -> Vec<usize> {
+        let mut cites = Vec::new();
+        r.cites(&mut cites);
+        let mut ns: Vec<usize> = cites.into_iter().map(|c| self.cite(c)).collect();
+        ns.sort_unstable();
+        ns.dedup();
+        ns
+    }
+}
