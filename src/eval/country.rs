@@ -24,6 +24,8 @@ pub struct ObligationEval {
     pub status: Status,
     /// Whether the obligation binds the state on the date.
     pub bound: bool,
+    /// Not binding only because a reservation in force excludes it.
+    pub excluded_by_reservation: bool,
     /// The instrument through which it binds (itself, or one that incorporates it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
@@ -279,6 +281,7 @@ fn obligation(
                 instrument: home,
                 status,
                 bound: false,
+                excluded_by_reservation: false,
                 via: None,
                 reasons: r,
             },
@@ -377,6 +380,7 @@ fn obligation(
                 instrument: home,
                 status: Status::NotApplicable,
                 bound: false,
+                excluded_by_reservation: true,
                 via: None,
                 reasons: r,
             },
@@ -440,6 +444,7 @@ fn obligation(
             instrument: home,
             status,
             bound: true,
+            excluded_by_reservation: false,
             via: Some(via),
             reasons: r,
         },

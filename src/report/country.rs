@@ -200,7 +200,7 @@ pub fn build(
     let obligations: Vec<ObligationRow> = e
         .obligations
         .iter()
-        .filter(|o| o.bound || o.status == Status::Unknown)
+        .filter(|o| o.bound || o.excluded_by_reservation || o.status == Status::Unknown)
         .filter_map(|o| {
             let ob = cat.obligation(&o.id)?;
             let mut ev = Vec::new();
@@ -291,7 +291,7 @@ pub fn build(
         evidence_needed.push(EvidenceItem {
             item: o.id.clone(),
             question: format!(
-                "Which law or measure gives effect to `{}`?{}",
+                "Which law or measure gives effect to {}?{}",
                 o.id,
                 if req.is_empty() {
                     String::new()

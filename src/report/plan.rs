@@ -27,6 +27,7 @@ pub struct PlanInfo {
     pub adopted: String,
     pub deadline: String,
     pub participants: Vec<Named>,
+    pub participant_count: usize,
     pub absent: Vec<Named>,
     pub areas: Vec<Named>,
 }
@@ -132,6 +133,8 @@ pub fn build(
                 .unwrap_or_default();
             let mut closest: Vec<String> = t.now.partial.clone();
             closest.extend(t.now.unknown.iter().cloned());
+            closest.extend(t.now.blocked.iter().cloned());
+            closest.extend(t.now.gap.iter().cloned());
             closest.truncate(5);
             Some(TargetRow {
                 id: t.id.clone(),
@@ -205,6 +208,7 @@ pub fn build(
             ),
             adopted: plan.adopted.to_string(),
             deadline: plan.deadline.to_string(),
+            participant_count: plan.participants.len(),
             participants: plan
                 .participants
                 .iter()

@@ -13,6 +13,8 @@ use std::path::Path;
 pub struct Index {
     pub stamp: Stamp,
     pub instruments: usize,
+    pub country_count: usize,
+    pub plan_count: usize,
     pub plans: Vec<PlanCard>,
     pub countries: Vec<CountryCard>,
     pub downloads: Vec<String>,
@@ -196,6 +198,8 @@ pub fn write(
     let index = Index {
         stamp: Stamp::new(ev.as_of),
         instruments: cat.instruments.len(),
+        country_count: ev.countries.len(),
+        plan_count: plans.len(),
         plans,
         countries,
         downloads,

@@ -1,0 +1,54 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use lexgap::catalogue::Catalogue;
+use lexgap::load::{self, LoadOptions, Loaded};
+use lexgap::model::Date;
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+pub fn opts() -> LoadOptions {
+    LoadOptions {
+        today: date("2026-11-24"),
+        stale_years: 3,
+    }
+}
+
+pub fn load(dir: &Path) -> Loaded {
+    load::load_dir(dir, opts())
+}
+
+/// The hand-built fixture catalogue, which must load without errors.
+pub fn mini() -> Catalogue {
+    let l = load(&root().join("tests/fixtures/mini"));
+    assert_eq!(l.diagnostics.errors(), 0, "{:#?}", l.diagnostics.items);
+    l.catalogue
+}
+
+/// Copies a tree into a fresh temporary folder.
+pub fn copy_tree(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(from, dir.path());
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        let t = to.join(e.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &t);
+        } else {
+            std::fs::copy(&p, &t).unwrap();
+        }
+    }
+}
