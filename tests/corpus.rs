@@ -1,6 +1,8 @@
 //! Broken and hostile data trees (tests/corpus/<case>/): each is an overlay on the fixture tree with
 //! the diagnostic it must produce. None may panic; each exits 1 and names the file and the place.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
+
 mod common;
 
 use assert_cmd::Command;

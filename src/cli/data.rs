@@ -33,6 +33,14 @@ pub fn parse_date(s: &str) -> Result<Date, CliError> {
 }
 
 impl DataArgs {
+    /// Today and the staleness limit, for marking stale sources in reports.
+    pub fn freshness(&self) -> Result<crate::report::Freshness, CliError> {
+        Ok(crate::report::Freshness {
+            today: today()?,
+            stale_years: self.stale_after,
+        })
+    }
+
     pub fn load(&self) -> Result<Loaded, CliError> {
         let opts = LoadOptions {
             today: today()?,

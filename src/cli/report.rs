@@ -78,15 +78,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             let graph = ObligationGraph::build(cat);
             let ce = eval::evaluate_country(cat, &country.iso3, as_of)
                 .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
-            let model = country::build(
-                cat,
-                &graph,
-                &ce,
-                plan,
-                as_of,
-                super::data::today()?,
-                c.data.stale_after,
-            );
+            let model = country::build(cat, &graph, &ce, plan, as_of, c.data.freshness()?);
             let text = renderer
                 .render("country", c.format, &model, None)
                 .map_err(|e| CliError::Data(e.to_string()))?;

@@ -56,8 +56,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         &since,
         &renderer,
         &a.out,
-        super::data::today()?,
-        a.data.stale_after,
+        a.data.freshness()?,
     )
     .map_err(|e| CliError::Data(e.to_string()))?;
     writeln!(

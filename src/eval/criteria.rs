@@ -195,7 +195,7 @@ fn eval(
         }
         Criterion::Not(x) => {
             let (s, r) = eval(cat, plan, country, x, date, depth + 1);
-            leaf(s.not(), Reason::new("not").child(r))
+            leaf(s.negate(), Reason::new("not").child(r))
         }
     }
 }

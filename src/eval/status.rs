@@ -89,7 +89,7 @@ impl Status {
         Status::Gap
     }
 
-    pub fn not(self) -> Status {
+    pub fn negate(self) -> Status {
         match self {
             Status::Met => Status::Gap,
             Status::Gap | Status::Blocked => Status::Met,
@@ -197,7 +197,7 @@ mod tests {
         assert_eq!(Status::any([Met, Unknown]), Met);
         assert_eq!(Status::any([Gap, Unknown]), Unknown);
         assert_eq!(Status::any([Gap, Partial]), Partial);
-        assert_eq!(Unknown.not(), Unknown);
-        assert_eq!(Gap.not(), Met);
+        assert_eq!(Unknown.negate(), Unknown);
+        assert_eq!(Gap.negate(), Met);
     }
 }

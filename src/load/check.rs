@@ -707,7 +707,7 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
                     d.push(Diagnostic::error(
                         "missing-field",
                         file,
-                        &format!("{ptr}"),
+                        &ptr,
                         "a target with no criterion needs a `not_assessed` reason",
                     ));
                 }

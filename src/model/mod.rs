@@ -79,7 +79,7 @@ pub fn article_listed(articles: &[String], reference: &str) -> bool {
         return true;
     }
     let digits: String = base.chars().take_while(|c| c.is_ascii_digit()).collect();
-    !digits.is_empty() && articles.iter().any(|a| *a == digits)
+    !digits.is_empty() && articles.contains(&digits)
 }
 
 /// Whether two article references touch the same article (compared on their listed base).

@@ -109,10 +109,9 @@ pub fn build(
     e: &CountryEval,
     plan: Option<&Plan>,
     as_of: Date,
-    today: Date,
-    stale_years: i16,
+    fresh: super::Freshness,
 ) -> CountryReport {
-    let mut src = Sources::new(today, stale_years);
+    let mut src = Sources::new(fresh);
     let c = cat.countries.get(&e.iso3);
     let country = CountryHead {
         iso3: e.iso3.clone(),

@@ -10,7 +10,7 @@ pub mod plan;
 pub mod site;
 mod sources;
 
-pub use sources::{Footnote, Sources};
+pub use sources::{Footnote, Freshness, Sources};
 
 use crate::eval::Status;
 use handlebars::Handlebars;

@@ -60,11 +60,9 @@ impl ProgressView {
             count: p.count,
             of: p.of,
             needed: p.needed,
-            percent: if p.needed == 0 {
-                0
-            } else {
-                (100 * p.count.min(p.needed)) / p.needed
-            },
+            percent: (100 * p.count.min(p.needed))
+                .checked_div(p.needed)
+                .unwrap_or(0),
             met: p.met.clone(),
             unknown: p.unknown.clone(),
         }

@@ -5,7 +5,7 @@ use super::{brief, country, export, plan, Format, Renderer, ReportError, SiteLin
 use crate::catalogue::Catalogue;
 use crate::eval::{Evaluation, Status};
 use crate::graph::ObligationGraph;
-use crate::model::{Date, Topic};
+use crate::model::Topic;
 use serde::Serialize;
 use std::path::Path;
 
@@ -73,8 +73,7 @@ pub fn write(
     since: &std::collections::BTreeMap<String, Evaluation>,
     renderer: &Renderer,
     out: &Path,
-    today: Date,
-    stale_years: i16,
+    fresh: super::Freshness,
 ) -> Result<Written, ReportError> {
     let mut w = Written::default();
     let page = |rel: &str, html: String, w: &mut Written| -> Result<(), ReportError> {
@@ -84,7 +83,7 @@ pub fn write(
     };
     let up = SiteLinks { root: "../".into() };
     for (iso, ce) in &ev.countries {
-        let r = country::build(cat, graph, ce, None, ev.as_of, today, stale_years);
+        let r = country::build(cat, graph, ce, None, ev.as_of, fresh);
         page(
             &format!("countries/{iso}.html"),
             renderer.render("country", Format::Html, &r, Some(&up))?,

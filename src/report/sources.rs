@@ -19,6 +19,13 @@ pub struct Footnote {
     pub file: String,
 }
 
+/// What "stale" means for a run: sources verified more than `stale_years` before `today`.
+#[derive(Debug, Clone, Copy)]
+pub struct Freshness {
+    pub today: Date,
+    pub stale_years: i16,
+}
+
 #[derive(Debug, Clone)]
 pub struct Sources {
     pub notes: Vec<Footnote>,
@@ -27,11 +34,11 @@ pub struct Sources {
 }
 
 impl Sources {
-    pub fn new(today: Date, stale_years: i16) -> Sources {
+    pub fn new(f: Freshness) -> Sources {
         Sources {
             notes: Vec::new(),
-            today,
-            stale_years,
+            today: f.today,
+            stale_years: f.stale_years,
         }
     }
 

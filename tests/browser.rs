@@ -1,0 +1,114 @@
+//! The HTML as a reader sees it: the site is built, then headless Chromium prints a country page and the
+//! plan tracker to PDF (using the print stylesheet), and the test reads the visible text back.
+//! Needs `chromium` and `pdftotext` (Debian packages chromium and poppler-utils; `.ci/run` installs
+//! them). Set LEXGAP_SKIP_BROWSER=1 to skip on a machine without them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
+
+mod common;
+
+use assert_cmd::Command;
+use std::path::Path;
+use std::process::Command as Proc;
+
+fn visible_text(page: &Path, work: &Path) -> String {
+    let pdf = work.join(format!(
+        "{}.pdf",
+        page.file_stem().unwrap().to_string_lossy()
+    ));
+    let profile = tempfile::tempdir().unwrap();
+    let status = Proc::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect(
+            "chromium is not installed (apt-get install chromium), or set LEXGAP_SKIP_BROWSER=1",
+        );
+    assert!(
+        pdf.is_file(),
+        "chromium produced no PDF: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let out = Proc::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is not installed (apt-get install poppler-utils)");
+    assert!(out.status.success());
+    // Reading order, with the line breaks of wrapped table cells folded into spaces.
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn country_page_and_plan_tracker_render_in_a_real_browser() {
+    if std::env::var_os("LEXGAP_SKIP_BROWSER").is_some() {
+        eprintln!("skipped: LEXGAP_SKIP_BROWSER is set");
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let site = work.path().join("site");
+    Command::cargo_bin("lexgap")
+        .unwrap()
+        .env("LEXGAP_TODAY", "2026-11-24")
+        .args(["site", "--as-of", "2009-01-01", "--out"])
+        .arg(&site)
+        .arg("--data")
+        .arg(common::root().join("tests/fixtures/mini"))
+        .assert()
+        .success();
+
+    let country = visible_text(&site.join("countries/AAA.html"), work.path());
+    for expected in [
+        "Alphaland (AAA)",
+        "Binding obligations",
+        "Roadmap: what to do first",
+        "Evidence still needed",
+        "Sources",
+        "Refugees Act",
+    ] {
+        assert!(
+            country.contains(expected),
+            "country page does not show {expected:?}:\n{country}"
+        );
+    }
+    // Data that looks like markup is shown as text, not run.
+    assert!(
+        country.contains("<script>alert(1)</script>"),
+        "the law title should be visible as literal text:\n{country}"
+    );
+
+    let tracker = visible_text(&site.join("plans/mini-2010.html"), work.path());
+    for expected in [
+        "Mini Plan: plan tracker",
+        "Targets",
+        "States × actions",
+        "Alphaland",
+        "Deltaland",
+        "1 of 4 (threshold 2)",
+    ] {
+        assert!(
+            tracker.contains(expected),
+            "plan tracker does not show {expected:?}:\n{tracker}"
+        );
+    }
+    let index = visible_text(&site.join("index.html"), work.path());
+    assert!(
+        index.contains("Action plans") && index.contains("Gammaland"),
+        "{index}"
+    );
+}
