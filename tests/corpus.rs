@@ -161,13 +161,18 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-#[test]
-fn malformed_json_names_line_and_column() {
-    let case = common::root().join("tests/corpus/malformed-json-deep");
+/// Loads one corpus case's tree through the library.
+fn load_case(name: &str) -> lexgap::load::Loaded {
+    let case = common::root().join("tests/corpus").join(name);
     let spec: Spec =
         serde_json::from_str(&std::fs::read_to_string(case.join("case.json")).unwrap()).unwrap();
     let tree = build_tree(&case, &spec);
-    let l = common::load(tree.path());
+    common::load(tree.path())
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let l = load_case("malformed-json-deep");
     let d = l
         .diagnostics
         .items
@@ -200,11 +205,7 @@ fn all_problems_are_reported_in_one_run() {
 
 #[test]
 fn schema_errors_carry_a_line_number() {
-    let case = common::root().join("tests/corpus/wrong-type");
-    let spec: Spec =
-        serde_json::from_str(&std::fs::read_to_string(case.join("case.json")).unwrap()).unwrap();
-    let tree = build_tree(&case, &spec);
-    let l = common::load(tree.path());
+    let l = load_case("wrong-type");
     let d = l
         .diagnostics
         .items

@@ -24,6 +24,35 @@ pub struct Step {
     pub targets: Vec<String>,
 }
 
+/// Open nodes in dependency order, each with its open prerequisites and the targets it moves; with a
+/// plan, nodes that move none of its targets are left out.
+fn ordered(
+    graph: &ObligationGraph,
+    nodes: impl Iterator<Item = Node>,
+    open: &BTreeSet<&str>,
+    in_plan: &dyn Fn(Vec<String>) -> Vec<String>,
+    plan_only: bool,
+) -> Vec<(Node, Vec<String>, Vec<String>)> {
+    let nodes: Vec<Node> = nodes.collect();
+    graph
+        .dependency_order(&nodes)
+        .into_iter()
+        .filter_map(|n| {
+            let targets = in_plan(graph.impacted_targets(&n));
+            if plan_only && targets.is_empty() {
+                return None;
+            }
+            let after = graph
+                .prerequisites(&n)
+                .into_iter()
+                .filter(|p| open.contains(p.id()))
+                .map(|p| p.id().to_string())
+                .collect();
+            Some((n, after, targets))
+        })
+        .collect()
+}
+
 pub fn roadmap(
     cat: &Catalogue,
     graph: &ObligationGraph,
@@ -47,25 +76,18 @@ pub fn roadmap(
         .collect();
     let mut steps: Vec<Step> = Vec::new();
 
-    let nodes: Vec<Node> = open_instruments
-        .iter()
-        .map(|i| Node::Instrument(i.to_string()))
-        .collect();
-    for n in graph.dependency_order(&nodes) {
+    for (n, after, targets) in ordered(
+        graph,
+        open_instruments
+            .iter()
+            .map(|i| Node::Instrument(i.to_string())),
+        &open_instruments,
+        &in_plan,
+        plan.is_some(),
+    ) {
         let Some(ie) = e.instrument(n.id()) else {
             continue;
         };
-        let targets = in_plan(graph.impacted_targets(&n));
-        // With a plan, only treaties the plan asks about.
-        if plan.is_some() && targets.is_empty() {
-            continue;
-        }
-        let after = graph
-            .prerequisites(&n)
-            .into_iter()
-            .filter(|p| open_instruments.contains(p.id()))
-            .map(|p| p.id().to_string())
-            .collect();
         steps.push(Step {
             order: 0,
             step: "join",
@@ -84,35 +106,26 @@ pub fn roadmap(
         .filter(|o| o.bound && o.status.is_open())
         .map(|o| o.id.as_str())
         .collect();
-    let nodes: Vec<Node> = open_obl
-        .iter()
-        .map(|o| Node::Obligation(o.to_string()))
-        .collect();
-    for n in graph.dependency_order(&nodes) {
+    for (n, after, targets) in ordered(
+        graph,
+        open_obl.iter().map(|o| Node::Obligation(o.to_string())),
+        &open_obl,
+        &in_plan,
+        plan.is_some(),
+    ) {
         let Some(oe) = e.obligation(n.id()) else {
             continue;
         };
-        let targets = in_plan(graph.impacted_targets(&n));
-        if plan.is_some() && targets.is_empty() {
-            continue;
-        }
-        let after = graph
-            .prerequisites(&n)
-            .into_iter()
-            .filter(|p| open_obl.contains(p.id()))
-            .map(|p| p.id().to_string())
-            .collect();
         let label = cat
             .obligation(&oe.id)
             .map(|o| o.label().to_string())
             .unwrap_or_default();
+        // The first child says how it binds; the next is the implementation finding.
         let why = oe
             .reasons
             .children
-            .iter()
-            .skip(1)
+            .get(1)
             .map(|r| r.text.clone())
-            .next()
             .unwrap_or_else(|| oe.reasons.text.clone());
         steps.push(Step {
             order: 0,

@@ -1,0 +1,287 @@
+//! Checks on the bundled data tree: the catalogue's relations, the plans' structure, the states'
+//! coverage, and a dozen participation facts confirmed against UN Treaty Collection status lists.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
+
+mod common;
+
+use assert_cmd::Command;
+use lexgap::load::{self, LoadOptions};
+use lexgap::model::{Criterion, RelationKind};
+
+fn bundled() -> lexgap::catalogue::Catalogue {
+    let l = load::load_embedded(LoadOptions {
+        today: common::date("2026-11-24"),
+        stale_years: 3,
+    });
+    assert_eq!(
+        l.diagnostics.errors(),
+        0,
+        "{:#?}",
+        l.diagnostics
+            .items
+            .iter()
+            .filter(|d| d.severity == lexgap::diag::Severity::Error)
+            .take(20)
+            .collect::<Vec<_>>()
+    );
+    l.catalogue
+}
+
+fn relation(cat: &lexgap::catalogue::Catalogue, from: &str, kind: RelationKind, to: &str) -> bool {
+    cat.instruments[from]
+        .relations
+        .iter()
+        .any(|r| r.kind == kind && r.target == to)
+}
+
+#[test]
+fn catalogue_relations_follow_the_final_clauses() {
+    let cat = bundled();
+    // UNTOC art. 37(2): only a party to the Convention may join its protocols.
+    assert!(relation(
+        &cat,
+        "trafficking2000",
+        RelationKind::RequiresPartyTo,
+        "untoc2000"
+    ));
+    assert!(relation(
+        &cat,
+        "smuggling2000",
+        RelationKind::RequiresPartyTo,
+        "untoc2000"
+    ));
+    // 1967 Protocol art. I(1): parties apply articles 2 to 34 of the Convention; art. V: open to any state.
+    let inc = cat.instruments["prot1967"]
+        .relations
+        .iter()
+        .find(|r| r.kind == RelationKind::Incorporates && r.target == "csr1951")
+        .unwrap();
+    let expected: Vec<String> = (2..=34).map(|n| n.to_string()).collect();
+    assert_eq!(inc.target_articles, expected);
+    assert!(!relation(
+        &cat,
+        "prot1967",
+        RelationKind::RequiresPartyTo,
+        "csr1951"
+    ));
+    // The CRC optional protocols are open to states not party to the CRC.
+    for op in ["crc-opsc2000", "crc-opac2000"] {
+        assert!(
+            !relation(&cat, op, RelationKind::RequiresPartyTo, "crc1989"),
+            "{op}"
+        );
+    }
+    assert!(relation(
+        &cat,
+        "ilo-p029",
+        RelationKind::RequiresPartyTo,
+        "ilo-c29"
+    ));
+    let ids = [
+        "csr1951",
+        "prot1967",
+        "css1954",
+        "crs1961",
+        "oau1969",
+        "kampala2009",
+        "icerd1965",
+        "iccpr1966",
+        "icescr1966",
+        "cedaw1979",
+        "cat1984",
+        "crc1989",
+        "cmw1990",
+        "crpd2006",
+        "ced2006",
+        "crc-opsc2000",
+        "crc-opac2000",
+        "opcat2002",
+        "untoc2000",
+        "trafficking2000",
+        "smuggling2000",
+        "ilo-c97",
+        "ilo-c143",
+        "ilo-c189",
+        "ilo-p029",
+        "ilo-c29",
+        "ilo-c87",
+        "ilo-c98",
+        "ilo-c100",
+        "ilo-c105",
+        "ilo-c111",
+        "ilo-c138",
+        "ilo-c182",
+        "achpr1981",
+        "acrwc1990",
+        "eac-cmp2010",
+        "sadc-fmp2005",
+        "echr1950",
+        "coe-trafficking2005",
+        "cis-migrant-workers2008",
+        "udhr1948",
+        "ilo-mflm2006",
+        "unhcr-10pp2007",
+        "cartagena1984",
+    ];
+    for id in ids {
+        assert!(cat.instruments.contains_key(id), "missing instrument {id}");
+    }
+    assert!(cat.obligations().count() > 100);
+}
+
+#[test]
+fn every_obligation_a_plan_references_exists() {
+    let cat = bundled();
+    for plan in cat.plans.values() {
+        for (_, a) in plan.actions() {
+            let mut leaves = Vec::new();
+            if let Some(c) = &a.criterion {
+                c.leaves(&mut leaves);
+            }
+            for l in leaves {
+                if let Criterion::Implements(id) = l {
+                    assert!(
+                        cat.obligation(id).is_some() || cat.is_measure_kind(id),
+                        "{}: {id}",
+                        a.id
+                    );
+                }
+            }
+            for id in &a.addresses {
+                assert!(
+                    cat.instruments.contains_key(id)
+                        || cat.obligation(id).is_some()
+                        || cat.is_measure_kind(id),
+                    "{}: {id}",
+                    a.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plans_have_their_full_structure() {
+    let cat = bundled();
+    let dsm = &cat.plans["dar-es-salaam-2010"];
+    assert_eq!(dsm.participants.len(), 13);
+    assert_eq!(dsm.areas.len(), 6);
+    assert_eq!(dsm.targets().count(), 25);
+    assert!(
+        dsm.actions().count() >= 50,
+        "menu of actions: {}",
+        dsm.actions().count()
+    );
+    for (_, a) in dsm.actions() {
+        assert!(
+            a.criterion.is_some() || a.not_assessed.is_some(),
+            "{}",
+            a.id
+        );
+    }
+    let alm = &cat.plans["almaty-2011"];
+    assert_eq!(alm.invited.len(), 11);
+    assert_eq!(alm.conference.host, "KAZ");
+    let groups = alm
+        .areas
+        .iter()
+        .filter(|a| a.reference.to_lowercase().contains("working group"))
+        .count();
+    assert_eq!(groups, 7, "the seven working groups");
+}
+
+#[test]
+fn every_state_has_a_record_with_full_participation_coverage() {
+    let l = load::load_embedded(LoadOptions {
+        today: common::date("2026-11-24"),
+        stale_years: 3,
+    });
+    assert_eq!(l.catalogue.countries.len(), 24);
+    assert_eq!(
+        l.stats.participation_entries,
+        l.stats.participation_expected
+    );
+}
+
+/// Facts confirmed against the UN Treaty Collection status lists of the 1951 Convention (V-2) and the
+/// 1967 Protocol (V-5).
+#[test]
+fn a_dozen_verified_facts_through_the_export() {
+    let out = Command::cargo_bin("lexgap")
+        .unwrap()
+        .env("LEXGAP_TODAY", "2026-11-24")
+        .env_remove("LEXGAP_DATA")
+        .args(["export", "participation", "--as-of", "2026-11-24"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let row = |iso: &str, inst: &str| -> Vec<String> {
+        let prefix = format!("{iso},{inst},");
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no row for {iso} {inst}"));
+        line.split(',').map(str::to_string).collect()
+    };
+    for (iso, date) in [
+        ("AFG", "2005-08-30"),
+        ("AZE", "1993-02-12"),
+        ("BDI", "1963-07-19"),
+        ("CHN", "1982-09-24"),
+        ("COD", "1965-07-19"),
+        ("ETH", "1969-11-10"),
+    ] {
+        let r = row(iso, "csr1951");
+        assert_eq!(
+            (r[2].as_str(), r[3].as_str(), r[4].as_str()),
+            ("party", "accession", date),
+            "{iso}"
+        );
+    }
+    for (iso, date) in [
+        ("AFG", "2005-08-30"),
+        ("COD", "1975-01-13"),
+        ("CHN", "1982-09-24"),
+    ] {
+        let r = row(iso, "prot1967");
+        assert_eq!((r[2].as_str(), r[4].as_str()), ("party", date), "{iso}");
+    }
+    // Turkey keeps the geographic limitation under the Convention and, by Protocol art. I(3), the Protocol.
+    assert!(row("TUR", "csr1951")[6].contains("geographic-limitation"));
+    assert!(row("TUR", "prot1967")[6].contains("geographic-limitation"));
+    // Uzbekistan is party to neither.
+    assert_eq!(row("UZB", "csr1951")[2], "not-party");
+    assert_eq!(row("UZB", "prot1967")[2], "not-party");
+    // Before its accession Afghanistan was not party.
+    let early = Command::cargo_bin("lexgap")
+        .unwrap()
+        .env("LEXGAP_TODAY", "2026-11-24")
+        .env_remove("LEXGAP_DATA")
+        .args(["export", "participation", "--as-of", "2005-08-29"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(early.stdout)
+        .unwrap()
+        .lines()
+        .any(|l| l == "AFG,csr1951,not-party,,,,"));
+}
+
+#[test]
+fn turkey_non_refoulement_shows_the_geographic_limitation() {
+    let out = Command::cargo_bin("lexgap")
+        .unwrap()
+        .env("LEXGAP_TODAY", "2026-11-24")
+        .env_remove("LEXGAP_DATA")
+        .args(["explain", "TUR", "csr1951.non-refoulement"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("geographic limitation"), "{text}");
+}
