@@ -74,6 +74,9 @@ pub struct Progress {
 impl Progress {
     /// `k of n (threshold m)`.
     pub fn summary(&self) -> String {
+        if self.status == Status::NotAssessed {
+            return "not assessed from country facts".to_string();
+        }
         match self.of {
             0 => format!("{} of {} evidence records", self.count, self.needed),
             n => format!("{} of {} (threshold {})", self.count, n, self.needed),
