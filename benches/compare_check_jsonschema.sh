@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Times `lexgap validate` (release) against check-jsonschema, the common Python validator, on the bundled
+# tree with the same schemas, and prints the ratio. Run from the repository root; needs python3 and pip.
+set -euo pipefail
+work=$(mktemp -d)
+python3 -m venv "$work/venv" >/dev/null
+"$work/venv/bin/pip" install --quiet check-jsonschema
+cargo build --release --quiet
+# The schemas name each other by their https $id; give check-jsonschema local copies without $id so the
+# relative `common.schema.json` references resolve to files (no network here).
+mkdir -p "$work/schemas"
+for f in schemas/*.json; do
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("$id",None); json.dump(d,open(sys.argv[2],"w"))' "$f" "$work/schemas/$(basename "$f")"
+done
+cj() { "$work/venv/bin/check-jsonschema" --schemafile "$work/schemas/$1" "${@:2}" >/dev/null; }
+start=$(date +%s.%N)
+cj instrument.schema.json instruments/treaties/*.json
+[ -n "$(ls instruments/soft-law/*.json 2>/dev/null)" ] && cj instrument.schema.json instruments/soft-law/*.json
+cj plan.schema.json instruments/plans/*.json
+cj vocabulary.schema.json instruments/vocabulary.json
+cj country.schema.json countries/*.json
+mid=$(date +%s.%N)
+target/release/lexgap validate --data . >/dev/null
+end=$(date +%s.%N)
+python3 - "$start" "$mid" "$end" <<'PY'
+import sys
+s, m, e = map(float, sys.argv[1:])
+cj, lg = m - s, e - m
+print(f"check-jsonschema (schema only): {cj:.3f} s; lexgap validate (schema + meaning checks): {lg:.3f} s; ratio {cj/lg:.1f}x")
+PY
+rm -rf "$work"
