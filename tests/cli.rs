@@ -39,6 +39,7 @@ fn run(args: &[&str]) -> String {
 #[test]
 fn bundled_tree_has_no_errors() {
     let out = lexgap()
+        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
         .args(["validate", "--format", "json"])
         .output()
         .unwrap();

@@ -109,12 +109,24 @@ fn instruments(cat: &Catalogue, d: &mut Diagnostics) {
                 ),
             ));
         }
+        // A treaty's final clauses run from a known day; only soft law may be dated by month or year.
+        if inst.adopted.is_none() && inst.kind.is_binding() {
+            d.push(
+                Diagnostic::error(
+                    "missing-adoption-date",
+                    file,
+                    "/adopted",
+                    "a treaty needs the full date it was adopted",
+                )
+                .expected("`adopted` as YYYY-MM-DD"),
+            );
+        }
         order(
             d,
             file,
             "",
             &[
-                ("adopted", Some(inst.adopted)),
+                ("adopted", inst.adopted),
                 ("entry_into_force", inst.entry_into_force),
             ],
         );

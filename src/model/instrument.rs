@@ -34,7 +34,11 @@ pub struct Instrument {
     pub short_name: String,
     pub title: String,
     pub kind: InstrumentKind,
-    pub adopted: Date,
+    #[serde(default)]
+    pub adopted: Option<Date>,
+    /// Year or month of adoption when the day is not on record (soft law only; see the schema).
+    #[serde(default)]
+    pub adopted_period: Option<String>,
     #[serde(default)]
     pub entry_into_force: Option<Date>,
     #[serde(default)]
@@ -57,6 +61,17 @@ pub struct Instrument {
     pub source: Source,
     #[serde(default)]
     pub unverified: Vec<String>,
+}
+
+impl Instrument {
+    /// When it was adopted, as precisely as the record knows: the day, else the month or year.
+    pub fn adoption(&self) -> String {
+        match (self.adopted, &self.adopted_period) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(p)) => p.clone(),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

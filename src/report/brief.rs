@@ -171,7 +171,7 @@ pub fn build(
                 name: i.short_name.clone(),
                 title: i.title.clone(),
                 summary: i.summary.clone().unwrap_or_default(),
-                adopted: i.adopted.to_string(),
+                adopted: i.adoption(),
                 in_force: i
                     .entry_into_force
                     .map(|d| d.to_string())
