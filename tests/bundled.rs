@@ -327,27 +327,35 @@ fn every_state_has_a_record_with_full_participation_coverage() {
     );
 }
 
-/// Facts confirmed against the UN Treaty Collection status lists of the 1951 Convention (V-2) and the
-/// 1967 Protocol (V-5), and the UN registration record of the OAU Convention.
-#[test]
-fn a_dozen_verified_facts_through_the_export() {
+/// `lexgap export participation` on the bundled data as of a day.
+fn participation_csv(as_of: &str) -> String {
     let out = Command::cargo_bin("lexgap")
         .unwrap()
         .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
         .env_remove("LEXGAP_DATA")
-        .args(["export", "participation", "--as-of", "2026-11-24"])
+        .args(["export", "participation", "--as-of", as_of])
         .output()
         .unwrap();
     assert!(out.status.success());
-    let csv = String::from_utf8(out.stdout).unwrap();
-    let row = |iso: &str, inst: &str| -> Vec<String> {
-        let prefix = format!("{iso},{inst},");
-        let line = csv
-            .lines()
-            .find(|l| l.starts_with(&prefix))
-            .unwrap_or_else(|| panic!("no row for {iso} {inst}"));
-        line.split(',').map(str::to_string).collect()
-    };
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The row of one state and treaty, split into its seven columns.
+fn row(csv: &str, iso: &str, inst: &str) -> Vec<String> {
+    let prefix = format!("{iso},{inst},");
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no row for {iso} {inst}"));
+    line.split(',').map(str::to_string).collect()
+}
+
+/// Facts confirmed against the UN Treaty Collection status lists of the 1951 Convention (V-2) and the
+/// 1967 Protocol (V-5), and the UN registration record of the OAU Convention.
+#[test]
+fn a_dozen_verified_facts_through_the_export() {
+    let csv = participation_csv(common::BUNDLED_TODAY);
+    let row = |iso: &str, inst: &str| row(&csv, iso, inst);
     for (iso, date) in [
         ("AFG", "2005-08-30"),
         ("AZE", "1993-02-12"),
@@ -392,17 +400,65 @@ fn a_dozen_verified_facts_through_the_export() {
     assert_eq!(row("UZB", "csr1951")[2], "not-party");
     assert_eq!(row("UZB", "prot1967")[2], "not-party");
     // Before its accession Afghanistan was not party.
-    let early = Command::cargo_bin("lexgap")
-        .unwrap()
-        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
-        .env_remove("LEXGAP_DATA")
-        .args(["export", "participation", "--as-of", "2005-08-29"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8(early.stdout)
-        .unwrap()
+    assert!(participation_csv("2005-08-29")
         .lines()
         .any(|l| l == "AFG,csr1951,not-party,,,,"));
+}
+
+/// Facts on the human-rights, Council of Europe and organised-crime treaties, each checked against the
+/// UN Treaty Collection (mid-2013 and 2022 copies), the Council of Europe or a depositary notice.
+#[test]
+fn facts_on_the_wider_catalogue_through_the_export() {
+    let now = participation_csv(common::BUNDLED_TODAY);
+    let then = participation_csv("2012-12-31");
+    let cols = |r: Vec<String>| -> (String, String, String, String) {
+        (r[2].clone(), r[3].clone(), r[4].clone(), r[5].clone())
+    };
+    let s = |a: &str, b: &str, c: &str, d: &str| (a.into(), b.into(), c.into(), d.into());
+    // China signed the ICCPR in 1998 and has not ratified it.
+    assert_eq!(
+        cols(row(&now, "CHN", "iccpr1966")),
+        s("signatory", "", "", "1998-10-05")
+    );
+    // Mozambique is not party to the ICESCR.
+    assert_eq!(row(&now, "MOZ", "icescr1966")[2], "not-party");
+    // South Africa signed the ICESCR in 1994 and ratified it only in 2015.
+    assert_eq!(
+        cols(row(&then, "ZAF", "icescr1966")),
+        s("signatory", "", "", "1994-10-03")
+    );
+    assert_eq!(
+        cols(row(&now, "ZAF", "icescr1966")),
+        s("party", "ratification", "2015-01-12", "1994-10-03")
+    );
+    // The Russian Federation continues the USSR's ratification of CAT.
+    assert_eq!(
+        cols(row(&now, "RUS", "cat1984")),
+        s("party", "ratification", "1987-03-03", "1985-12-10")
+    );
+    // Afghanistan's reservations to CAT arts 20 and 30(1) stood until their withdrawal in 2018.
+    assert_eq!(row(&then, "AFG", "cat1984")[6], "20;30(1)");
+    assert_eq!(row(&now, "AFG", "cat1984")[6], "");
+    // China's CAT reservations to arts 20 and 30(1) stand.
+    assert_eq!(row(&now, "CHN", "cat1984")[6], "20;30(1)");
+    // Türkiye ratified the ECHR in 1954; Russia left it on 16 September 2022, after its expulsion.
+    assert_eq!(
+        cols(row(&now, "TUR", "echr1950")),
+        s("party", "ratification", "1954-05-18", "1950-11-04")
+    );
+    assert_eq!(row(&then, "RUS", "echr1950")[2], "party");
+    assert_eq!(row(&now, "RUS", "echr1950")[2], "withdrawn");
+    // Somalia acceded to the smuggling protocol in 2025 (depositary notice reproduced in BGBl. III 57/2025).
+    assert_eq!(row(&then, "SOM", "smuggling2000")[2], "not-party");
+    assert_eq!(
+        cols(row(&now, "SOM", "smuggling2000")),
+        s("party", "accession", "2025-03-25", "")
+    );
+    // Kazakhstan acceded to the Enforced Disappearance Convention in 2009.
+    assert_eq!(
+        cols(row(&now, "KAZ", "ced2006")),
+        s("party", "accession", "2009-02-27", "")
+    );
 }
 
 #[test]
@@ -421,4 +477,33 @@ fn turkey_non_refoulement_shows_the_geographic_limitation() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("geographic limitation"), "{text}");
+}
+
+/// A trainer's pack for Central Asian states leaves out African treaties, which a Dar es Salaam pack keeps.
+#[test]
+fn a_brief_keeps_only_the_regional_treaties_of_its_states() {
+    let brief = |args: &[&str]| -> String {
+        let out = Command::cargo_bin("lexgap")
+            .unwrap()
+            .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+            .env_remove("LEXGAP_DATA")
+            .arg("brief")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let central_asia = brief(&[
+        "--plan",
+        "almaty-2011",
+        "--topic",
+        "trafficking",
+        "--countries",
+        "KAZ,KGZ,TJK",
+    ]);
+    assert!(central_asia.contains("### Trafficking Protocol"));
+    assert!(!central_asia.contains("African Children's Charter"));
+    let east_africa = brief(&["--plan", "dar-es-salaam-2010", "--topic", "trafficking"]);
+    assert!(east_africa.contains("### African Children's Charter"));
 }

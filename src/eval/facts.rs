@@ -17,15 +17,16 @@ pub enum Standing {
         since: Option<Date>,
         action: Option<JoinAction>,
     },
+    /// `since` is `None` when the record says the state signed but not on which day.
     Signatory {
-        since: Date,
+        since: Option<Date>,
     },
     NotParty,
     Withdrawn {
         on: Date,
     },
-    /// No participation entry, or a party whose joining date is not recorded, asked about a day before
-    /// the record was made.
+    /// No participation entry, or a party or signatory whose date is not recorded, asked about a day
+    /// before the record was made.
     Unknown,
 }
 
@@ -95,8 +96,16 @@ pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
         }
     }
     match p.signature {
-        Some(s) if s <= date => Standing::Signatory { since: s },
-        _ => Standing::NotParty,
+        Some(s) if s <= date => Standing::Signatory { since: Some(s) },
+        Some(_) => Standing::NotParty,
+        None if p.status == ParticipationStatus::Signatory => {
+            // Signed on a day not recorded: as for an undated party, it holds from when the record was made.
+            match p.source.as_ref().map(|s| s.verified.unwrap_or(s.accessed)) {
+                Some(k) if k <= date => Standing::Signatory { since: None },
+                _ => Standing::Unknown,
+            }
+        }
+        None => Standing::NotParty,
     }
 }
 
@@ -125,7 +134,12 @@ pub fn describe_standing(s: Standing, name: &str) -> String {
         Standing::Party { since: None, .. } => {
             format!("party to {name} (date of joining not recorded)")
         }
-        Standing::Signatory { since } => format!("signed {name} on {since} but has not ratified"),
+        Standing::Signatory { since: Some(d) } => {
+            format!("signed {name} on {d} but has not ratified")
+        }
+        Standing::Signatory { since: None } => {
+            format!("signed {name} (day not recorded) but has not ratified")
+        }
         Standing::NotParty => format!("not party to {name}"),
         Standing::Withdrawn { on } => format!("withdrew from {name} on {on}"),
         Standing::Unknown => format!("participation in {name} not recorded for this date"),
@@ -279,4 +293,56 @@ pub fn member_of(c: &Country, body: &str, date: Date) -> Option<(bool, Option<Ci
         }
     }
     Some((false, None))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn entry(json: &str) -> Participation {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    const CHECKED: &str = r#""source": {"title": "t", "url": "https://example.org/", "accessed": "2026-11-30", "verified": "2026-12-01"}"#;
+
+    #[test]
+    fn an_undated_signature_holds_from_the_day_it_was_checked() {
+        let p = entry(&format!(
+            r#"{{"instrument": "x", "status": "signatory", {CHECKED}}}"#
+        ));
+        assert_eq!(
+            standing(Some(&p), day("2026-12-01")),
+            Standing::Signatory { since: None }
+        );
+        // Before the record was checked nothing says whether the state had signed yet.
+        assert_eq!(standing(Some(&p), day("2026-11-30")), Standing::Unknown);
+    }
+
+    #[test]
+    fn a_dated_signature_counts_from_its_day() {
+        let p = entry(&format!(
+            r#"{{"instrument": "x", "status": "signatory", "signature": "2018-03-22", {CHECKED}}}"#
+        ));
+        assert_eq!(
+            standing(Some(&p), day("2018-03-22")),
+            Standing::Signatory {
+                since: Some(day("2018-03-22"))
+            }
+        );
+        assert_eq!(standing(Some(&p), day("2018-03-21")), Standing::NotParty);
+    }
+
+    #[test]
+    fn an_explicit_not_party_entry_is_not_party_on_any_day() {
+        let p = entry(&format!(
+            r#"{{"instrument": "x", "status": "not-party", {CHECKED}}}"#
+        ));
+        assert_eq!(standing(Some(&p), day("1990-01-01")), Standing::NotParty);
+        assert_eq!(standing(None, day("1990-01-01")), Standing::Unknown);
+    }
 }

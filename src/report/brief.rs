@@ -83,6 +83,17 @@ pub fn build(
                     .iter()
                     .any(|o| topic.is_some_and(|t| o.topics.contains(&t)))
         })
+        // A regional treaty belongs in the pack only if it concerns one of the states: a member of its
+        // region, or one that signed or joined it (its status is then anything but not-applicable).
+        .filter(|i| {
+            i.scope == "universal"
+                || countries.iter().any(|iso| {
+                    ev.countries
+                        .get(iso)
+                        .and_then(|c| c.instrument(&i.id))
+                        .is_some_and(|x| x.status != Status::NotApplicable)
+                })
+        })
         .collect();
     let binding: Vec<&&crate::model::Instrument> =
         instruments.iter().filter(|i| i.kind.is_binding()).collect();
