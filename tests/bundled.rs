@@ -507,3 +507,68 @@ fn a_brief_keeps_only_the_regional_treaties_of_its_states() {
     let east_africa = brief(&["--plan", "dar-es-salaam-2010", "--topic", "trafficking"]);
     assert!(east_africa.contains("### African Children's Charter"));
 }
+
+/// Every state record holds at least five sourced laws and three sourced measures.
+#[test]
+fn every_state_has_sourced_laws_and_measures() {
+    let cat = bundled();
+    for c in cat.countries.values() {
+        assert!(
+            c.legislation.len() >= 5,
+            "{}: {} laws",
+            c.iso3,
+            c.legislation.len()
+        );
+        assert!(
+            c.measures.len() >= 3,
+            "{}: {} measures",
+            c.iso3,
+            c.measures.len()
+        );
+        for l in &c.legislation {
+            assert!(l.source.is_some(), "{}: law {} has no source", c.iso3, l.id);
+        }
+        for m in &c.measures {
+            assert!(
+                m.source.is_some(),
+                "{}: measure {} has no source",
+                c.iso3,
+                m.kind
+            );
+        }
+    }
+}
+
+/// A law replaced by another counts until its repeal: Kenya's Refugees Act 2006 at the plan's deadline,
+/// its 2021 successor today.
+#[test]
+fn replaced_laws_count_until_their_repeal() {
+    let explain = |as_of: &str| -> String {
+        let out = Command::cargo_bin("lexgap")
+            .unwrap()
+            .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+            .env_remove("LEXGAP_DATA")
+            .args([
+                "explain",
+                "KEN",
+                "csr1951.non-refoulement",
+                "--as-of",
+                as_of,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let then = explain("2012-12-31");
+    assert!(then.contains("[met] Refugees Act, 2006"), "{then}");
+    // Said once for the law, not once for each of its three provisions that would count.
+    let not_yet = "Refugees Act, 2021 (Act No. 10 of 2021 (Cap. 173); Kenya Gazette Vol. CXIII No. 246 of 3 December 2021) does not count on 2012-12-31: not yet in force (from 2022-02-21)";
+    assert_eq!(then.matches(not_yet).count(), 1, "{then}");
+    let now = explain(common::BUNDLED_TODAY);
+    assert!(
+        now.contains("does not count on 2026-12-01: repealed on 2022-02-21"),
+        "{now}"
+    );
+    assert!(now.contains("[met] Refugees Act, 2021"), "{now}");
+}

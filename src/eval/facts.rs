@@ -179,7 +179,8 @@ pub fn implementation(
                 reasons.push(
                     Reason::new(format!("{title} does not count on {date}: {why}")).cite(cite),
                 );
-                continue;
+                // Said once per law, however many of its provisions would have counted.
+                break;
             }
             let st = match imp.extent {
                 Extent::Full => Status::Met,
