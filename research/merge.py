@@ -6,7 +6,7 @@ import glob
 import json
 import os
 
-ORDER = ["instrument", "status", "action", "signature", "deposit", "withdrawal", "reservations", "note", "source"]
+ORDER = ["instrument", "status", "action", "signature", "deposit", "deposit_period", "withdrawal", "reservations", "note", "source"]
 treaties = {os.path.basename(p)[:-5] for p in glob.glob("instruments/treaties/*.json")}
 staged = {}
 for path in sorted(glob.glob("research/participation/*.json")):

@@ -248,6 +248,7 @@ proptest! {
                 action: None,
                 signature: Some(later),
                 deposit: Some(later),
+                deposit_period: None,
                 withdrawal: None,
                 reservations: vec![],
                 note: None,
@@ -260,7 +261,7 @@ proptest! {
         let mut base = cat.clone();
         for c in base.countries.values_mut() {
             c.participation.retain(|p| p.instrument != "crc-opsc2000");
-            c.participation.push(lexgap::model::Participation { instrument: "crc-opsc2000".into(), status: lexgap::model::ParticipationStatus::NotParty, action: None, signature: None, deposit: None, withdrawal: None, reservations: vec![], note: None, source: None });
+            c.participation.push(lexgap::model::Participation { instrument: "crc-opsc2000".into(), status: lexgap::model::ParticipationStatus::NotParty, action: None, signature: None, deposit: None, deposit_period: None, withdrawal: None, reservations: vec![], note: None, source: None });
         }
         let a = eval::evaluate(&base, as_of, &[]).unwrap();
         let b = eval::evaluate(&future, as_of, &[]).unwrap();

@@ -4,7 +4,7 @@
 use super::status::{Cite, Reason, Status};
 use crate::catalogue::Catalogue;
 use crate::model::{
-    Country, Date, Extent, JoinAction, MeasureStatus, Participation, ParticipationStatus,
+    Country, Date, Extent, JoinAction, MeasureStatus, Participation, ParticipationStatus, Period,
     Reservation, ReservationKind,
 };
 use serde::Serialize;
@@ -13,8 +13,11 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "standing", rename_all = "kebab-case")]
 pub enum Standing {
+    /// `since` is the day of deposit; when only its year or month is on record, `within` holds it.
     Party {
         since: Option<Date>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        within: Option<Period>,
         action: Option<JoinAction>,
     },
     /// `since` is `None` when the record says the state signed but not on which day.
@@ -70,15 +73,26 @@ pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
             return Standing::Withdrawn { on: w };
         }
     }
-    match p.deposit {
-        Some(d) if d <= date => {
+    match (p.deposit, p.deposit_period) {
+        (Some(d), _) if d <= date => {
             return Standing::Party {
                 since: Some(d),
+                within: None,
                 action: p.action,
             }
         }
-        Some(_) => {}
-        None => {
+        (Some(_), _) => {}
+        // Only the year or month of deposit is known: party once it is over, unknown during it.
+        (None, Some(per)) if per.last_day() < date => {
+            return Standing::Party {
+                since: None,
+                within: Some(per),
+                action: p.action,
+            }
+        }
+        (None, Some(per)) if per.contains(date) => return Standing::Unknown,
+        (None, Some(_)) => {}
+        (None, None) => {
             if matches!(
                 p.status,
                 ParticipationStatus::Party | ParticipationStatus::Withdrawn
@@ -88,6 +102,7 @@ pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
                 return match known {
                     Some(k) if k <= date => Standing::Party {
                         since: None,
+                        within: None,
                         action: p.action,
                     },
                     _ => Standing::Unknown,
@@ -125,8 +140,19 @@ pub fn describe_standing(s: Standing, name: &str) -> String {
         Standing::Party {
             since: Some(d),
             action,
+            ..
         } => format!(
             "party to {name} since {d}{}",
+            action
+                .map(|a| format!(" ({})", a.as_str()))
+                .unwrap_or_default()
+        ),
+        Standing::Party {
+            since: None,
+            within: Some(per),
+            action,
+        } => format!(
+            "party to {name} since {per} (day not recorded){}",
             action
                 .map(|a| format!(" ({})", a.as_str()))
                 .unwrap_or_default()
@@ -345,5 +371,28 @@ mod tests {
         ));
         assert_eq!(standing(Some(&p), day("1990-01-01")), Standing::NotParty);
         assert_eq!(standing(None, day("1990-01-01")), Standing::Unknown);
+    }
+
+    #[test]
+    fn a_deposit_known_by_year_counts_once_the_year_is_over() {
+        let p = entry(&format!(
+            r#"{{"instrument": "x", "status": "party", "deposit_period": "1963", {CHECKED}}}"#
+        ));
+        let within = Some("1963".parse().unwrap());
+        assert_eq!(
+            standing(Some(&p), day("1964-01-01")),
+            Standing::Party {
+                since: None,
+                within,
+                action: None
+            }
+        );
+        // During the year the day of deposit decides, and it is not on record.
+        assert_eq!(standing(Some(&p), day("1963-07-01")), Standing::Unknown);
+        assert_eq!(standing(Some(&p), day("1962-12-31")), Standing::NotParty);
+        assert_eq!(
+            describe_standing(standing(Some(&p), day("2012-12-31")), "C29"),
+            "party to C29 since 1963 (day not recorded)"
+        );
     }
 }

@@ -106,6 +106,7 @@ pub fn apply(cat: &Catalogue, as_of: Date, hypotheses: &[Hypothesis]) -> Result<
                     action: Some(JoinAction::Ratification),
                     signature: None,
                     deposit: Some(as_of),
+                    deposit_period: None,
                     withdrawal: None,
                     reservations: vec![],
                     note: Some("hypothetical".into()),

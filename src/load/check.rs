@@ -335,11 +335,49 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                     }
                 }
             }
+            if let Some(per) = p.deposit_period {
+                if p.deposit.is_some() {
+                    d.push(
+                        Diagnostic::error(
+                            "conflicting-dates",
+                            file,
+                            &format!("{ptr}/deposit_period"),
+                            "both a deposit day and a deposit period are given",
+                        )
+                        .expected("`deposit` when the day is known, else `deposit_period`"),
+                    );
+                }
+                if per.first_day() > opts.today {
+                    d.push(
+                        Diagnostic::error(
+                            "future-date",
+                            file,
+                            &format!("{ptr}/deposit_period"),
+                            "date lies in the future",
+                        )
+                        .found(per.to_string()),
+                    );
+                }
+                let out_of_order = p.signature.is_some_and(|s| s > per.last_day())
+                    || p.withdrawal.is_some_and(|w| w < per.first_day());
+                if out_of_order {
+                    d.push(
+                        Diagnostic::error(
+                            "dates-out-of-order",
+                            file,
+                            &format!("{ptr}/deposit_period"),
+                            "the deposit period does not lie between signature and withdrawal",
+                        )
+                        .found(per.to_string()),
+                    );
+                }
+            }
+            let deposited = p.deposit.is_some() || p.deposit_period.is_some();
             let consistent = match p.status {
                 ParticipationStatus::Party => p.withdrawal.is_none(),
-                ParticipationStatus::Signatory => p.deposit.is_none() && p.withdrawal.is_none(),
+                ParticipationStatus::Signatory => !deposited && p.withdrawal.is_none(),
                 ParticipationStatus::NotParty => {
-                    p.deposit.is_none() && p.withdrawal.is_none() && p.signature.is_none()
+                    !deposited && p.withdrawal.is_none() && p.signature.is_none()
                 }
                 ParticipationStatus::Withdrawn => p.withdrawal.is_some(),
             };

@@ -1,4 +1,4 @@
-use super::{Date, Source};
+use super::{Date, Period, Source};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -118,6 +118,9 @@ pub struct Participation {
     pub signature: Option<Date>,
     #[serde(default)]
     pub deposit: Option<Date>,
+    /// The year or month of deposit (or ILO registration) when the source gives no day.
+    #[serde(default)]
+    pub deposit_period: Option<Period>,
     #[serde(default)]
     pub withdrawal: Option<Date>,
     #[serde(default)]

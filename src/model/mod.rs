@@ -3,12 +3,14 @@
 
 mod country;
 mod instrument;
+mod period;
 mod plan;
 mod source;
 mod vocabulary;
 
 pub use country::*;
 pub use instrument::*;
+pub use period::Period;
 pub use plan::*;
 pub use source::*;
 pub use vocabulary::*;
