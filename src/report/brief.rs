@@ -33,6 +33,8 @@ pub struct BriefInstrument {
     pub in_force: String,
     pub text_url: Option<String>,
     pub parties: usize,
+    /// What of this record could not be checked against its source, in words (empty when all was).
+    pub not_verified: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -188,6 +190,7 @@ pub fn build(
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
                 text_url: i.text_url.clone(),
+                not_verified: not_verified(i),
                 parties: countries
                     .iter()
                     .filter(|iso| {
@@ -203,5 +206,42 @@ pub fn build(
         status,
         actions,
         glossary: glossary::terms(topic.map(|t| t.as_str())),
+    }
+}
+
+/// The record's unchecked fields in words: a trainer must not present them as established.
+fn not_verified(i: &crate::model::Instrument) -> String {
+    if i.source.verified.is_none() {
+        return "the whole record".into();
+    }
+    i.unverified
+        .iter()
+        .map(|f| match f.as_str() {
+            "adopted" => "date of adoption".to_string(),
+            "entry_into_force" => "date of entry into force".to_string(),
+            "text_url" => "link to the text".to_string(),
+            "articles" => "list of articles".to_string(),
+            "depositary" => "depositary".to_string(),
+            other => item_path(i, other),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `obligations/2/articles` as "articles of obligation `x.y`", `relations/0/basis` as "basis of the relation
+/// to `z`"; anything else as written.
+fn item_path(i: &crate::model::Instrument, path: &str) -> String {
+    let mut parts = path.splitn(3, '/');
+    let (list, n, field) = (parts.next(), parts.next(), parts.next());
+    let n: Option<usize> = n.and_then(|n| n.parse().ok());
+    let field = field.unwrap_or("").replace('_', " ");
+    match (list, n) {
+        (Some("obligations"), Some(n)) if n < i.obligations.len() => {
+            format!("{field} of obligation {}", i.obligations[n].id)
+        }
+        (Some("relations"), Some(n)) if n < i.relations.len() => {
+            format!("{field} of the relation to {}", i.relations[n].target)
+        }
+        _ => path.replace('_', " "),
     }
 }
