@@ -197,9 +197,13 @@ pub fn implementation(
                 None => law.title.clone(),
             };
             if !law.in_force_on(date) {
-                let why = match (&law.repealed, law.effective()) {
-                    (Some(r), _) if r.date <= date => format!("repealed on {}", r.date),
-                    (_, Some(e)) => format!("not yet in force (from {e})"),
+                let why = match (&law.repealed, law.effective(), law.enacted_period) {
+                    (Some(r), _, _) if r.done_by(date) => format!("repealed {}", r.when()),
+                    (_, Some(e), _) => format!("not yet in force (from {e})"),
+                    (_, None, Some(p)) if p.contains(date) => {
+                        format!("enacted in {p}, on a day not recorded")
+                    }
+                    (_, None, Some(p)) => format!("not yet enacted (in {p})"),
                     _ => "date of entry into force not recorded".to_string(),
                 };
                 reasons.push(

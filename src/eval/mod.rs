@@ -129,6 +129,7 @@ pub fn apply(cat: &Catalogue, as_of: Date, hypotheses: &[Hypothesis]) -> Result<
                     title: format!("Hypothetical measure implementing {target}"),
                     citation: None,
                     enacted: Some(as_of),
+                    enacted_period: None,
                     in_force: Some(as_of),
                     repealed: None,
                     implements: vec![Implementation {

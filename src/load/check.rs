@@ -474,18 +474,59 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                 &ptr,
                 &[("enacted", law.enacted), ("in_force", law.in_force)],
             );
+            if law.enacted_period.is_some() && (law.enacted.is_some() || law.in_force.is_some()) {
+                d.push(
+                    Diagnostic::error(
+                        "conflicting-dates",
+                        file,
+                        &format!("{ptr}/enacted_period"),
+                        "an enactment period is given beside a known day",
+                    )
+                    .expected("`enacted` or `in_force` when a day is known, else `enacted_period`"),
+                );
+            }
+            if let Some(p) = law.enacted_period {
+                if p.first_day() > opts.today {
+                    d.push(
+                        Diagnostic::error(
+                            "future-date",
+                            file,
+                            &format!("{ptr}/enacted_period"),
+                            "date lies in the future",
+                        )
+                        .found(p.to_string()),
+                    );
+                }
+            }
             if let Some(r) = &law.repealed {
-                if let Some(e) = law.effective() {
-                    if r.date < e {
+                if r.date.is_some() == r.period.is_some() {
+                    d.push(
+                        Diagnostic::error(
+                            "conflicting-dates",
+                            file,
+                            &format!("{ptr}/repealed"),
+                            "a repeal needs exactly one of a day and a period",
+                        )
+                        .expected("`date` when the day is known, else `period`"),
+                    );
+                }
+                // The earliest the repeal can fall against the latest the law can have started.
+                let start = law
+                    .effective()
+                    .or(law.enacted_period.map(|p| p.first_day()));
+                let end = r.date.or(r.period.map(|p| p.last_day()));
+                if let (Some(e), Some(x)) = (start, end) {
+                    if x < e {
+                        let field = if r.date.is_some() { "date" } else { "period" };
                         d.push(
                             Diagnostic::error(
                                 "dates-out-of-order",
                                 file,
-                                &format!("{ptr}/repealed/date"),
+                                &format!("{ptr}/repealed/{field}"),
                                 "repealed before it took effect",
                             )
                             .expected(format!("on or after {e}"))
-                            .found(r.date.to_string()),
+                            .found(r.when()),
                         );
                     }
                 }

@@ -170,6 +170,9 @@ pub struct Law {
     pub citation: Option<String>,
     #[serde(default)]
     pub enacted: Option<Date>,
+    /// The year or month of enactment when no day is on record (and no entry-into-force day either).
+    #[serde(default)]
+    pub enacted_period: Option<Period>,
     #[serde(default)]
     pub in_force: Option<Date>,
     #[serde(default)]
@@ -186,21 +189,53 @@ impl Law {
         self.in_force.or(self.enacted)
     }
 
-    /// In force on `date`: between entry into force and repeal.
+    /// In force on `date`: between entry into force and repeal. A law known only by the year or month
+    /// of its enactment counts once that period is over; one repealed on a day not recorded stops
+    /// counting when the period of its repeal begins (within either period the day decides, and it is
+    /// not known, so the law does not count there).
     pub fn in_force_on(&self, date: Date) -> bool {
-        self.effective().is_some_and(|d| d <= date)
-            && self.repealed.as_ref().is_none_or(|r| r.date > date)
+        let started = match (self.effective(), self.enacted_period) {
+            (Some(d), _) => d <= date,
+            (None, Some(p)) => p.last_day() < date,
+            (None, None) => false,
+        };
+        started && self.repealed.as_ref().is_none_or(|r| !r.done_by(date))
     }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Repeal {
-    pub date: Date,
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// The year or month of the repeal when its day is not on record.
+    #[serde(default)]
+    pub period: Option<Period>,
     #[serde(default)]
     pub by: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+impl Repeal {
+    /// Whether the law may already have been repealed on `date`: on or after the day, or from the start
+    /// of the period when only that is known.
+    pub fn done_by(&self, date: Date) -> bool {
+        match (self.date, self.period) {
+            (Some(d), _) => d <= date,
+            (None, Some(p)) => p.first_day() <= date,
+            (None, None) => false,
+        }
+    }
+
+    /// When, as precisely as the record knows.
+    pub fn when(&self) -> String {
+        match (self.date, self.period) {
+            (Some(d), _) => format!("on {d}"),
+            (None, Some(p)) => format!("in {p} (day not recorded)"),
+            (None, None) => "on a day not recorded".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -250,4 +285,38 @@ pub struct Measure {
     pub summary: String,
     #[serde(default)]
     pub source: Option<Source>,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn law(json: &str) -> Law {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_law_known_by_its_month_counts_once_the_month_is_over() {
+        let l = law(r#"{"id": "a", "title": "A", "enacted_period": "2008-08"}"#);
+        assert!(!l.in_force_on(day("2008-08-31")));
+        assert!(l.in_force_on(day("2008-09-01")));
+    }
+
+    #[test]
+    fn a_law_repealed_in_a_known_year_stops_counting_when_that_year_begins() {
+        let l = law(
+            r#"{"id": "a", "title": "A", "in_force": "1997-06-01", "repealed": {"period": "2012"}}"#,
+        );
+        assert!(l.in_force_on(day("2011-12-31")));
+        assert!(!l.in_force_on(day("2012-01-01")));
+        assert_eq!(
+            l.repealed.as_ref().unwrap().when(),
+            "in 2012 (day not recorded)"
+        );
+    }
 }
