@@ -327,17 +327,26 @@ fn every_state_has_a_record_with_full_participation_coverage() {
     );
 }
 
-/// `lexgap export participation` on the bundled data as of a day.
-fn participation_csv(as_of: &str) -> String {
+/// Runs `lexgap` on the bundled data and returns what it printed; the command must succeed.
+fn lexgap(args: &[&str]) -> String {
     let out = Command::cargo_bin("lexgap")
         .unwrap()
         .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
         .env_remove("LEXGAP_DATA")
-        .args(["export", "participation", "--as-of", as_of])
+        .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success());
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// `lexgap export participation` on the bundled data as of a day.
+fn participation_csv(as_of: &str) -> String {
+    lexgap(&["export", "participation", "--as-of", as_of])
 }
 
 /// The row of one state and treaty, split into its seven columns.
@@ -463,37 +472,14 @@ fn facts_on_the_wider_catalogue_through_the_export() {
 
 #[test]
 fn turkey_non_refoulement_shows_the_geographic_limitation() {
-    let out = Command::cargo_bin("lexgap")
-        .unwrap()
-        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
-        .env_remove("LEXGAP_DATA")
-        .args(["explain", "TUR", "csr1951.non-refoulement"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = lexgap(&["explain", "TUR", "csr1951.non-refoulement"]);
     assert!(text.contains("geographic limitation"), "{text}");
 }
 
 /// A trainer's pack for Central Asian states leaves out African treaties, which a Dar es Salaam pack keeps.
 #[test]
 fn a_brief_keeps_only_the_regional_treaties_of_its_states() {
-    let brief = |args: &[&str]| -> String {
-        let out = Command::cargo_bin("lexgap")
-            .unwrap()
-            .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
-            .env_remove("LEXGAP_DATA")
-            .arg("brief")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let brief = |args: &[&str]| lexgap(&[&["brief"], args].concat());
     let central_asia = brief(&[
         "--plan",
         "almaty-2011",
@@ -560,22 +546,14 @@ fn every_state_has_sourced_laws_and_measures() {
 /// its 2021 successor today.
 #[test]
 fn replaced_laws_count_until_their_repeal() {
-    let explain = |as_of: &str| -> String {
-        let out = Command::cargo_bin("lexgap")
-            .unwrap()
-            .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
-            .env_remove("LEXGAP_DATA")
-            .args([
-                "explain",
-                "KEN",
-                "csr1951.non-refoulement",
-                "--as-of",
-                as_of,
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
+    let explain = |as_of: &str| {
+        lexgap(&[
+            "explain",
+            "KEN",
+            "csr1951.non-refoulement",
+            "--as-of",
+            as_of,
+        ])
     };
     let then = explain("2012-12-31");
     assert!(then.contains("[met] Refugees Act, 2006"), "{then}");
