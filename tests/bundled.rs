@@ -567,3 +567,38 @@ fn replaced_laws_count_until_their_repeal() {
     );
     assert!(now.contains("[met] Refugees Act, 2021"), "{now}");
 }
+
+/// Turkmenistan's 2012 refugee law is on record by its year only: during 2012 neither it nor the 1997 law
+/// it replaced is counted (the deciding day is unknown), before 2012 the old law counts, after it the new.
+#[test]
+fn a_law_known_by_its_year_counts_once_the_year_is_over() {
+    let explain = |as_of: &str| {
+        lexgap(&[
+            "explain",
+            "TKM",
+            "csr1951.refugee-definition",
+            "--as-of",
+            as_of,
+        ])
+    };
+    let before = explain("2011-06-30");
+    assert!(
+        before.contains("[partial] Law on Refugees (1997)"),
+        "{before}"
+    );
+    let during = explain("2012-06-30");
+    assert!(
+        during.starts_with("Turkmenistan — csr1951.refugee-definition as of 2012-06-30: unknown"),
+        "{during}"
+    );
+    assert!(
+        during.contains("repealed in 2012 (day not recorded)"),
+        "{during}"
+    );
+    assert!(
+        during.contains("enacted in 2012, on a day not recorded"),
+        "{during}"
+    );
+    let after = explain("2013-06-30");
+    assert!(after.contains("[met] Law on Refugees (2012)"), "{after}");
+}
