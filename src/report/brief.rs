@@ -111,6 +111,11 @@ pub fn build(
                         Some(Standing::Party { since: Some(d), .. }) => {
                             format!("party ({})", d.year())
                         }
+                        Some(Standing::Party {
+                            since: None,
+                            within: Some(p),
+                            ..
+                        }) => format!("party ({})", p.first_day().year()),
                         Some(Standing::Party { since: None, .. }) => "party".into(),
                         Some(Standing::Signatory { .. }) => "signed".into(),
                         Some(Standing::NotParty) => "no".into(),
