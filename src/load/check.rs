@@ -5,7 +5,7 @@ use super::{LoadOptions, Stats};
 use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::graph::{Node, ObligationGraph};
-use crate::model::{article_listed, Criterion, Date, ParticipationStatus, Plan, Source};
+use crate::model::{article_listed, Criterion, Date, ParticipationStatus, Period, Plan, Source};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) fn check(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mut Stats) {
@@ -347,17 +347,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                         .expected("`deposit` when the day is known, else `deposit_period`"),
                     );
                 }
-                if per.first_day() > opts.today {
-                    d.push(
-                        Diagnostic::error(
-                            "future-date",
-                            file,
-                            &format!("{ptr}/deposit_period"),
-                            "date lies in the future",
-                        )
-                        .found(per.to_string()),
-                    );
-                }
+                future_period(d, file, &format!("{ptr}/deposit_period"), per, opts.today);
                 let out_of_order = p.signature.is_some_and(|s| s > per.last_day())
                     || p.withdrawal.is_some_and(|w| w < per.first_day());
                 if out_of_order {
@@ -486,17 +476,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                 );
             }
             if let Some(p) = law.enacted_period {
-                if p.first_day() > opts.today {
-                    d.push(
-                        Diagnostic::error(
-                            "future-date",
-                            file,
-                            &format!("{ptr}/enacted_period"),
-                            "date lies in the future",
-                        )
-                        .found(p.to_string()),
-                    );
-                }
+                future_period(d, file, &format!("{ptr}/enacted_period"), p, opts.today);
             }
             if let Some(r) = &law.repealed {
                 if r.date.is_some() == r.period.is_some() {
@@ -510,7 +490,8 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                         .expected("`date` when the day is known, else `period`"),
                     );
                 }
-                // The earliest the repeal can fall against the latest the law can have started.
+                // Only an impossible order is an error: the latest the repeal can fall against the earliest
+                // the law can have started.
                 let start = law
                     .effective()
                     .or(law.enacted_period.map(|p| p.first_day()));
@@ -846,6 +827,16 @@ fn cycles(cat: &Catalogue, d: &mut Diagnostics) {
                 format!("dependency cycle: {}", names.join(" → ")),
             )
             .expected("prerequisites that end somewhere"),
+        );
+    }
+}
+
+/// A year or month that has not begun yet cannot hold a fact.
+fn future_period(d: &mut Diagnostics, file: &str, ptr: &str, p: Period, today: Date) {
+    if p.first_day() > today {
+        d.push(
+            Diagnostic::error("future-date", file, ptr, "date lies in the future")
+                .found(p.to_string()),
         );
     }
 }
