@@ -98,8 +98,7 @@ pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
                 ParticipationStatus::Party | ParticipationStatus::Withdrawn
             ) {
                 // Party today but the joining date is not recorded: it holds from when the record was made.
-                let known = p.source.as_ref().map(|s| s.verified.unwrap_or(s.accessed));
-                return match known {
+                return match recorded_on(p) {
                     Some(k) if k <= date => Standing::Party {
                         since: None,
                         within: None,
@@ -115,13 +114,18 @@ pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
         Some(_) => Standing::NotParty,
         None if p.status == ParticipationStatus::Signatory => {
             // Signed on a day not recorded: as for an undated party, it holds from when the record was made.
-            match p.source.as_ref().map(|s| s.verified.unwrap_or(s.accessed)) {
+            match recorded_on(p) {
                 Some(k) if k <= date => Standing::Signatory { since: None },
                 _ => Standing::Unknown,
             }
         }
         None => Standing::NotParty,
     }
+}
+
+/// The day an entry was checked (else read): an undated standing is known to hold from then on.
+fn recorded_on(p: &Participation) -> Option<Date> {
+    p.source.as_ref().map(|s| s.verified.unwrap_or(s.accessed))
 }
 
 /// Reservations (and geographic limitations) in force on `date`; declarations do not exclude anything.
