@@ -38,6 +38,28 @@ impl Standing {
         matches!(self, Standing::Party { .. })
     }
 
+    /// When a party joined, as precisely as the record knows: the day of deposit, else its year or month.
+    pub fn joined(self) -> Option<String> {
+        match self {
+            Standing::Party { since: Some(d), .. } => Some(d.to_string()),
+            Standing::Party {
+                within: Some(p), ..
+            } => Some(p.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The year a party joined, where the record knows at least that.
+    pub fn joined_year(self) -> Option<i16> {
+        match self {
+            Standing::Party { since: Some(d), .. } => Some(d.year()),
+            Standing::Party {
+                within: Some(p), ..
+            } => Some(p.first_day().year()),
+            _ => None,
+        }
+    }
+
     /// The participation status on that day, as the export contract names it (empty when unknown).
     pub fn as_status(self) -> Option<ParticipationStatus> {
         match self {
@@ -141,28 +163,15 @@ pub fn reservations_in_force(
 
 pub fn describe_standing(s: Standing, name: &str) -> String {
     match s {
-        Standing::Party {
-            since: Some(d),
-            action,
-            ..
-        } => format!(
-            "party to {name} since {d}{}",
-            action
+        Standing::Party { since, action, .. } => {
+            let how = action
                 .map(|a| format!(" ({})", a.as_str()))
-                .unwrap_or_default()
-        ),
-        Standing::Party {
-            since: None,
-            within: Some(per),
-            action,
-        } => format!(
-            "party to {name} since {per} (day not recorded){}",
-            action
-                .map(|a| format!(" ({})", a.as_str()))
-                .unwrap_or_default()
-        ),
-        Standing::Party { since: None, .. } => {
-            format!("party to {name} (date of joining not recorded)")
+                .unwrap_or_default();
+            match (s.joined(), since) {
+                (Some(j), Some(_)) => format!("party to {name} since {j}{how}"),
+                (Some(j), None) => format!("party to {name} since {j} (day not recorded){how}"),
+                (None, _) => format!("party to {name} (date of joining not recorded)"),
+            }
         }
         Standing::Signatory { since: Some(d) } => {
             format!("signed {name} on {d} but has not ratified")
@@ -398,9 +407,12 @@ mod tests {
         // During the year the day of deposit decides, and it is not on record.
         assert_eq!(standing(Some(&p), day("1963-07-01")), Standing::Unknown);
         assert_eq!(standing(Some(&p), day("1962-12-31")), Standing::NotParty);
+        let later = standing(Some(&p), day("2012-12-31"));
         assert_eq!(
-            describe_standing(standing(Some(&p), day("2012-12-31")), "C29"),
+            describe_standing(later, "C29"),
             "party to C29 since 1963 (day not recorded)"
         );
+        assert_eq!(later.joined().as_deref(), Some("1963"));
+        assert_eq!(later.joined_year(), Some(1963));
     }
 }

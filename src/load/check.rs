@@ -109,6 +109,17 @@ fn instruments(cat: &Catalogue, d: &mut Diagnostics) {
                 ),
             ));
         }
+        if inst.adopted.is_some() && inst.adopted_period.is_some() {
+            d.push(
+                Diagnostic::error(
+                    "conflicting-dates",
+                    file,
+                    "/adopted_period",
+                    "an adoption period is given beside the day of adoption",
+                )
+                .expected("`adopted` when the day is known, else `adopted_period`"),
+            );
+        }
         // A treaty's final clauses run from a known day; only soft law may be dated by month or year.
         if inst.adopted.is_none() && inst.kind.is_binding() {
             d.push(

@@ -1,4 +1,4 @@
-use super::{Date, Source, Topic};
+use super::{Date, Period, Source, Topic};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,7 +38,7 @@ pub struct Instrument {
     pub adopted: Option<Date>,
     /// Year or month of adoption when the day is not on record (soft law only; see the schema).
     #[serde(default)]
-    pub adopted_period: Option<String>,
+    pub adopted_period: Option<Period>,
     #[serde(default)]
     pub entry_into_force: Option<Date>,
     #[serde(default)]
@@ -66,9 +66,9 @@ pub struct Instrument {
 impl Instrument {
     /// When it was adopted, as precisely as the record knows: the day, else the month or year.
     pub fn adoption(&self) -> String {
-        match (self.adopted, &self.adopted_period) {
+        match (self.adopted, self.adopted_period) {
             (Some(d), _) => d.to_string(),
-            (None, Some(p)) => p.clone(),
+            (None, Some(p)) => p.to_string(),
             (None, None) => String::new(),
         }
     }

@@ -108,15 +108,11 @@ pub fn build(
                 .map(|i| {
                     let ie = ce.instrument(&i.id);
                     let text = match ie.map(|x| x.standing) {
-                        Some(Standing::Party { since: Some(d), .. }) => {
-                            format!("party ({})", d.year())
-                        }
-                        Some(Standing::Party {
-                            since: None,
-                            within: Some(p),
-                            ..
-                        }) => format!("party ({})", p.first_day().year()),
-                        Some(Standing::Party { since: None, .. }) => "party".into(),
+                        // The year is enough in a table cell.
+                        Some(s @ Standing::Party { .. }) => match s.joined_year() {
+                            Some(y) => format!("party ({y})"),
+                            None => "party".into(),
+                        },
                         Some(Standing::Signatory { .. }) => "signed".into(),
                         Some(Standing::NotParty) => "no".into(),
                         Some(Standing::Withdrawn { on }) => format!("withdrew ({})", on.year()),

@@ -146,16 +146,9 @@ pub fn build(
         .map(|i| {
             let p = c.and_then(|c| c.participation_in(&i.id));
             let (action, date) = match i.standing {
-                Standing::Party {
-                    since,
-                    within,
-                    action,
-                } => (
+                Standing::Party { action, .. } => (
                     action.map(|a| a.as_str().to_string()).unwrap_or_default(),
-                    since
-                        .map(|d| d.to_string())
-                        .or(within.map(|p| p.to_string()))
-                        .unwrap_or_default(),
+                    i.standing.joined().unwrap_or_default(),
                 ),
                 Standing::Withdrawn { on } => ("withdrawal".into(), on.to_string()),
                 _ => (String::new(), String::new()),

@@ -73,16 +73,9 @@ pub fn participation(cat: &Catalogue, as_of: Date) -> Table {
                 .unwrap_or_else(|| "unknown".into());
             let (action, date) = match st {
                 // A year or month stands where the day is not on record (ISO 8601 reduced precision).
-                Standing::Party {
-                    since,
-                    within,
-                    action,
-                } => (
+                Standing::Party { action, .. } => (
                     action.map(|a| a.as_str().to_string()).unwrap_or_default(),
-                    since
-                        .map(|d| d.to_string())
-                        .or(within.map(|p| p.to_string()))
-                        .unwrap_or_default(),
+                    st.joined().unwrap_or_default(),
                 ),
                 Standing::Withdrawn { .. } => (
                     p.and_then(|p| p.action)
