@@ -9,7 +9,6 @@ mod synthetic;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use lexgap::diag::Diagnostics;
 use lexgap::eval;
-use lexgap::graph::ObligationGraph;
 use lexgap::load::{self, LoadOptions};
 use lexgap::report::{site, Freshness, Renderer};
 use std::time::{Duration, Instant};
@@ -62,7 +61,6 @@ fn bench(c: &mut Criterion) {
             b.iter(|| eval::evaluate(&cat, as_of, &[]).unwrap())
         });
         let renderer = Renderer::new(None).unwrap();
-        let graph = ObligationGraph::build(&cat);
         let ev = eval::evaluate(&cat, as_of, &[]).unwrap();
         let since = std::collections::BTreeMap::new();
         let out = tempfile::tempdir().unwrap();
@@ -72,7 +70,6 @@ fn bench(c: &mut Criterion) {
                 b.iter(|| {
                     site::write(
                         &cat,
-                        &graph,
                         &ev,
                         &since,
                         &renderer,

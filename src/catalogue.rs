@@ -1,8 +1,10 @@
 //! The immutable, validated catalogue every evaluation reads: instruments, countries, plans and the
 //! vocabulary, indexed by id.
 
-use crate::model::{Country, Instrument, Obligation, Plan, Vocabulary};
+use crate::graph::ObligationGraph;
+use crate::model::{Country, Instrument, Level, Obligation, Plan, Vocabulary};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
@@ -14,6 +16,8 @@ pub struct Catalogue {
     obligations: BTreeMap<String, (String, usize)>,
     /// Record key (`instrument:<id>`, `country:<ISO3>`, `plan:<id>`) → file it came from.
     pub files: BTreeMap<String, String>,
+    /// The obligation graph, built on first use and then shared by every evaluation and report.
+    graph: OnceLock<ObligationGraph>,
 }
 
 impl Catalogue {
@@ -31,13 +35,20 @@ impl Catalogue {
             plans,
             obligations: BTreeMap::new(),
             files,
+            graph: OnceLock::new(),
         };
         c.reindex();
         c
     }
 
-    /// Rebuilds the obligation index (after hypothetical facts are added, for example).
+    /// The obligation graph of this catalogue, built once.
+    pub fn graph(&self) -> &ObligationGraph {
+        self.graph.get_or_init(|| ObligationGraph::build(self))
+    }
+
+    /// Rebuilds the obligation index and graph (after hypothetical facts are added, for example).
     pub fn reindex(&mut self) {
+        self.graph = OnceLock::new();
         self.obligations = self
             .instruments
             .values()
@@ -68,6 +79,15 @@ impl Catalogue {
         self.vocabulary
             .as_ref()
             .is_some_and(|v| v.measure_kinds.iter().any(|m| m.id == id))
+    }
+
+    /// A measure kind that only says a law on the subject exists (`refugee-law`).
+    pub fn is_subject_kind(&self, id: &str) -> bool {
+        self.vocabulary.as_ref().is_some_and(|v| {
+            v.measure_kinds
+                .iter()
+                .any(|m| m.id == id && m.level == Level::Subject)
+        })
     }
 
     pub fn measure_label<'a>(&'a self, id: &'a str) -> &'a str {

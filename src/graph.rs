@@ -125,12 +125,12 @@ impl ObligationGraph {
         c.leaves(&mut leaves);
         for leaf in leaves {
             let (id, edge) = match leaf {
-                Criterion::Party(id)
-                | Criterion::Signed(id)
-                | Criterion::NoReservations(id)
+                Criterion::Party(t) | Criterion::NoReservations(t) => (t.id(), Edge::Addresses),
+                Criterion::Signed(id)
                 | Criterion::Implements(id)
-                | Criterion::Measure(id) => (id, Edge::Addresses),
-                Criterion::Action(id) => (id, Edge::MeasuredBy),
+                | Criterion::Measure(id)
+                | Criterion::NoConflict(id) => (id.as_str(), Edge::Addresses),
+                Criterion::Action(id) => (id.as_str(), Edge::MeasuredBy),
                 _ => continue,
             };
             if let Some(n) = Self::classify(cat, id) {
@@ -239,6 +239,38 @@ impl ObligationGraph {
             .map(|e| self.graph[e.target()].clone())
             .collect();
         v.sort();
+        v
+    }
+
+    /// Ids of the nodes `n` points to along edges of kind `kind`, sorted.
+    pub fn targets_of(&self, n: &Node, kind: Edge) -> Vec<String> {
+        self.neighbours(n, kind, Direction::Outgoing)
+    }
+
+    /// Ids of the nodes pointing to `n` along edges of kind `kind`, sorted.
+    pub fn sources_of(&self, n: &Node, kind: Edge) -> Vec<String> {
+        self.neighbours(n, kind, Direction::Incoming)
+    }
+
+    fn neighbours(&self, n: &Node, kind: Edge, dir: Direction) -> Vec<String> {
+        let Some(i) = self.get(n) else {
+            return Vec::new();
+        };
+        let mut v: Vec<String> = self
+            .graph
+            .edges_directed(i, dir)
+            .filter(|e| *e.weight() == kind)
+            .map(|e| {
+                let other = if dir == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
+                self.graph[other].id().to_string()
+            })
+            .collect();
+        v.sort();
+        v.dedup();
         v
     }
 

@@ -134,7 +134,8 @@ fn country_page_and_plan_tracker_render_in_a_real_browser() {
         "States × actions",
         "Alphaland",
         "Deltaland",
-        "1 of 4 (threshold 2)",
+        // Evaluated in 2009, the 2012 deadline reading does not exist yet.
+        "not yet due",
     ] {
         assert!(
             tracker.contains(expected),

@@ -209,7 +209,7 @@ fn exports_open_cleanly() {
     ));
     assert!(actions.contains("mini.legal.fund,mini-2010,mini.legal,Fund research.,\"Area I, item 6\",,not-assessed,,2012-12-31"));
     let obl = run(&["export", "obligations"]);
-    assert_eq!(obl.lines().count(), 1 + 8);
+    assert_eq!(obl.lines().count(), 1 + 9);
 }
 
 #[test]
@@ -315,8 +315,10 @@ fn explain_shows_reasons_and_sources() {
         "2012-01-01",
     ]);
     assert!(out.contains("binds Betaland through 1967 Protocol, which incorporates it"));
-    assert!(out.contains("geographic limitation in force"));
+    assert!(out.contains("geographic limitation narrows it"));
     assert!(out.contains("source: Status prot1967"));
+    // Every source says how current it is.
+    assert!(out.contains("current to 2026-01-10"), "{out}");
     let json = run(&[
         "explain",
         "BBB",

@@ -3,6 +3,7 @@
 use super::eval_args::{self, AsOf};
 use super::{CliError, DataArgs, Outcome};
 use crate::eval::{self, Change, Hypothesis};
+use crate::report::words::Words;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -42,6 +43,7 @@ pub struct DiffArgs {
 }
 
 fn print(
+    words: &crate::report::words::Words,
     changes: &[Change],
     head: String,
     format: super::explain::Format,
@@ -58,7 +60,7 @@ fn print(
                     "{:<10} {:<5} {}: {} → {}",
                     c.item, c.scope, c.id, c.from, c.to
                 ));
-                if let Some(d) = &c.detail {
+                if let Some(d) = words.change_detail(c) {
                     s.push_str(&format!("  ({d})"));
                 }
                 s.push('\n');
@@ -66,8 +68,7 @@ fn print(
             s
         }
     };
-    out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Data(e.to_string()))
+    out.write_all(text.as_bytes()).map_err(CliError::output)
 }
 
 pub fn whatif(a: WhatIfArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
@@ -100,6 +101,7 @@ pub fn whatif(a: WhatIfArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let after = eval::evaluate(cat, as_of, &hs).map_err(CliError::Data)?;
     let changes = eval::diff(&before, &after, a.plan.as_deref(), None);
     print(
+        &Words::new(cat, Some(&c.iso3)),
         &changes,
         format!(
             "What if, for {} as of {as_of}: {}",
@@ -141,7 +143,14 @@ pub fn diff(a: DiffArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
     if let Some(p) = a.plan.as_deref().and_then(|p| cat.plans.get(p)) {
         changes.retain(|c| c.item == "target" || p.participants.contains(&c.scope));
     }
+    if to < from {
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: --to {to} is before --from {from}; changes are listed from the later date back"
+        );
+    }
     print(
+        &Words::new(cat, country.as_deref()),
         &changes,
         format!("Changes from {from} to {to}"),
         a.format,

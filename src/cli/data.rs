@@ -10,8 +10,10 @@ pub struct DataArgs {
     /// Data tree to read instead of the bundled one (a folder holding instruments/ and countries/)
     #[arg(long, env = "LEXGAP_DATA", value_name = "DIR", global = true)]
     pub data: Option<PathBuf>,
-    /// A `verified` date older than this many years is reported as a stale source
-    #[arg(long, default_value_t = 3, value_name = "YEARS", global = true)]
+    /// A source whose content is current to more than this many years before the evaluation date
+    /// (or whose currency is not known) is stale: counted by validate, marked in reports
+    #[arg(long, default_value_t = 3, value_name = "YEARS", global = true,
+          value_parser = clap::value_parser!(i16).range(0..=100))]
     pub stale_after: i16,
 }
 

@@ -3,6 +3,7 @@
 use super::eval_args::{self, AsOf};
 use super::{CliError, DataArgs, Outcome};
 use crate::eval::{self, Reason};
+use crate::report::words::Words;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -24,20 +25,33 @@ pub enum Format {
     Json,
 }
 
-/// The reason tree as indented text, sources in brackets.
-pub fn render_tree(r: &Reason, depth: usize, out: &mut String) {
+/// The reason tree as indented text, with status and evidence strength, sources beneath.
+pub fn render_tree(w: &Words, r: &Reason, depth: usize, out: &mut String) {
     let indent = "  ".repeat(depth);
-    let status = r.status.map(|s| format!("[{s}] ")).unwrap_or_default();
+    let status = match (r.status, r.strength) {
+        (Some(s), Some(st)) => format!("[{s}; {st}] "),
+        (Some(s), None) => format!("[{s}] "),
+        _ => String::new(),
+    };
     out.push_str(&format!(
         "{indent}{}{status}{}\n",
         if depth == 0 { "" } else { "- " },
-        r.text
+        w.fact(&r.fact)
     ));
     if let Some(c) = &r.source {
         let verified = c
             .verified
             .map(|v| format!("verified {v}"))
             .unwrap_or_else(|| "not verified".into());
+        let current = c
+            .current_to
+            .map(|d| format!("current to {d}"))
+            .unwrap_or_else(|| "currency not known".into());
+        let copy = c
+            .copy
+            .as_deref()
+            .map(|k| format!("; read from a copy: {k}"))
+            .unwrap_or_default();
         let loc = c
             .locator
             .as_deref()
@@ -49,12 +63,12 @@ pub fn render_tree(r: &Reason, depth: usize, out: &mut String) {
             .map(|u| format!(" <{u}>"))
             .unwrap_or_default();
         out.push_str(&format!(
-            "{indent}    source: {}{loc}{url} ({verified}; {}#{})\n",
-            c.title, c.file, c.pointer
+            "{indent}    source: {}{loc}{url} ({current}; {verified}{copy}; {} {})\n",
+            c.title, c.file, c.entry
         ));
     }
     for ch in &r.children {
-        render_tree(ch, depth + 1, out);
+        render_tree(w, ch, depth + 1, out);
     }
 }
 
@@ -73,11 +87,10 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Format::Json => serde_json::to_string_pretty(&serde_json::json!({"country": c.iso3, "item": a.item, "as_of": as_of.to_string(), "status": status, "reasons": reasons})).map_err(|e| CliError::Data(e.to_string()))? + "\n",
         Format::Text => {
             let mut s = format!("{} — {} as of {as_of}: {status}\n\n", c.name, a.item);
-            render_tree(&reasons, 0, &mut s);
+            render_tree(&Words::new(cat, Some(&c.iso3)), &reasons, 0, &mut s);
             s
         }
     };
-    out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Data(e.to_string()))?;
+    out.write_all(text.as_bytes()).map_err(CliError::output)?;
     Ok(Outcome::Ok)
 }

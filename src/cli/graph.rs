@@ -4,7 +4,6 @@ use super::eval_args::{self, AsOf};
 use super::output::OutArgs;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
-use crate::graph::ObligationGraph;
 use crate::report::graph::{self, GraphFormat};
 use std::io::Write;
 
@@ -40,8 +39,8 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         }
         None => None,
     };
-    let g = ObligationGraph::build(cat);
-    let v = graph::view(cat, &g, ce.as_ref(), a.plan.as_deref());
+    let g = cat.graph();
+    let v = graph::view(cat, g, ce.as_ref(), a.plan.as_deref());
     let text = match a.format {
         GraphFormat::Dot => graph::to_dot(&v),
         GraphFormat::Mermaid => graph::to_mermaid(&v),

@@ -46,6 +46,9 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Data(String),
+    /// The reader of standard output went away (`| head`): nothing more to say, and no failure.
+    #[error("output closed")]
+    Closed,
 }
 
 impl CliError {
@@ -53,6 +56,16 @@ impl CliError {
         match self {
             CliError::Usage(_) => Outcome::Usage,
             CliError::Data(_) => Outcome::DataError,
+            CliError::Closed => Outcome::Ok,
+        }
+    }
+
+    /// A failure to write output; a closed pipe is a quiet end, not an error.
+    pub fn output(e: std::io::Error) -> CliError {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            CliError::Closed
+        } else {
+            CliError::Data(format!("cannot write output: {e}"))
         }
     }
 }
@@ -124,6 +137,7 @@ where
     let _ = out.flush();
     match result {
         Ok(o) => o.into(),
+        Err(CliError::Closed) => Outcome::Ok.into(),
         Err(e) => {
             eprintln!("error: {e}");
             e.outcome().into()

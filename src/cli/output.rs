@@ -17,9 +17,7 @@ impl OutArgs {
             Some(p) => {
                 crate::report::write_atomic(p, bytes).map_err(|e| CliError::Data(e.to_string()))
             }
-            None => stdout
-                .write_all(bytes)
-                .map_err(|e| CliError::Data(format!("cannot write output: {e}"))),
+            None => stdout.write_all(bytes).map_err(CliError::output),
         }
     }
 }

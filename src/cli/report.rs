@@ -4,7 +4,6 @@ use super::eval_args::{self, AsOf};
 use super::output::OutArgs;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
-use crate::graph::ObligationGraph;
 use crate::report::{country, plan, Format, Renderer};
 use std::io::Write;
 use std::path::PathBuf;
@@ -75,10 +74,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 .as_deref()
                 .map(|p| eval_args::plan(cat, p))
                 .transpose()?;
-            let graph = ObligationGraph::build(cat);
             let ce = eval::evaluate_country(cat, &country.iso3, as_of)
                 .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
-            let model = country::build(cat, &graph, &ce, plan, as_of, c.data.freshness()?);
+            let model = country::build(cat, &ce, plan, as_of, c.data.freshness()?);
             let text = renderer
                 .render("country", c.format, &model, None)
                 .map_err(|e| CliError::Data(e.to_string()))?;

@@ -3,7 +3,7 @@
 use super::eval_args::{self, AsOf};
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
-use crate::graph::ObligationGraph;
+use crate::report::words::Words;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -29,10 +29,10 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         .as_deref()
         .map(|p| eval_args::plan(cat, p))
         .transpose()?;
-    let g = ObligationGraph::build(cat);
     let ce = eval::evaluate_country(cat, &c.iso3, as_of)
         .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
-    let steps = eval::roadmap(cat, &g, &ce, plan);
+    let steps = eval::roadmap(cat, &ce, plan, as_of, a.data.stale_after);
+    let w = Words::new(cat, Some(&c.iso3));
     let text = match a.format {
         super::explain::Format::Json => {
             serde_json::to_string_pretty(&steps).map_err(|e| CliError::Data(e.to_string()))? + "\n"
@@ -46,8 +46,13 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             for st in &steps {
                 s.push_str(&format!(
                     "{:>3}. {:<9} {} [{}] — {}\n",
-                    st.order, st.step, st.id, st.status, st.label
+                    st.order,
+                    w.step_kind(st.step),
+                    st.id,
+                    st.status,
+                    w.step_label(st)
                 ));
+                s.push_str(&format!("       why: {}\n", w.step_why(st)));
                 if !st.after.is_empty() {
                     s.push_str(&format!("       after: {}\n", st.after.join(", ")));
                 }
@@ -61,7 +66,6 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             s
         }
     };
-    out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Data(e.to_string()))?;
+    out.write_all(text.as_bytes()).map_err(CliError::output)?;
     Ok(Outcome::Ok)
 }

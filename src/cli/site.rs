@@ -3,7 +3,6 @@
 use super::eval_args::AsOf;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
-use crate::graph::ObligationGraph;
 use crate::report::{site, Renderer};
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,7 +39,6 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             }
         }
     }
-    let graph = ObligationGraph::build(cat);
     let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
     let mut since = std::collections::BTreeMap::new();
     for p in cat.plans.values() {
@@ -49,16 +47,8 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             eval::evaluate(cat, crate::report::plan::baseline(p), &[]).map_err(CliError::Data)?,
         );
     }
-    let w = site::write(
-        cat,
-        &graph,
-        &ev,
-        &since,
-        &renderer,
-        &a.out,
-        a.data.freshness()?,
-    )
-    .map_err(|e| CliError::Data(e.to_string()))?;
+    let w = site::write(cat, &ev, &since, &renderer, &a.out, a.data.freshness()?)
+        .map_err(|e| CliError::Data(e.to_string()))?;
     writeln!(
         out,
         "wrote {} pages and {} data files to {}",

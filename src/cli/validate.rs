@@ -26,7 +26,21 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let d = &loaded.diagnostics;
     let s = &loaded.stats;
     let failed = d.fails(args.strict);
-    let io = |e: std::io::Error| CliError::Data(format!("cannot write output: {e}"));
+    // What met and partial obligations rest on, on today's evaluation of a tree that loaded cleanly.
+    let (on_provision, met) = if d.errors() == 0 {
+        let today = super::data::today()?;
+        crate::eval::evaluate(&loaded.catalogue, today, &[])
+            .map(|ev| crate::report::findings::provision_share(&ev))
+            .unwrap_or((0, 0))
+    } else {
+        (0, 0)
+    };
+    let share = if met == 0 {
+        0.0
+    } else {
+        100.0 * on_provision as f64 / met as f64
+    };
+    let io = CliError::output;
     match args.format {
         Format::Json => {
             let v = serde_json::json!({
@@ -36,6 +50,10 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 "warnings": d.warnings(),
                 "stats": s,
                 "coverage_percent": (s.coverage_percent() * 10.0).round() / 10.0,
+                "stale_facts": s.stale_facts,
+                "met_obligations": met,
+                "met_obligations_on_provisions": on_provision,
+                "met_on_provisions_percent": (share * 10.0).round() / 10.0,
                 "diagnostics": d.items,
             });
             let text =
@@ -48,7 +66,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             }
             writeln!(
                 out,
-                "{}: {} files, {} records ({} instruments, {} obligations, {} countries, {} plans), {} errors, {} warnings, participation coverage {:.1}%, {} of {} facts unverified",
+                "{}: {} files, {} records ({} instruments, {} obligations, {} countries, {} plans), {} errors, {} warnings, participation coverage {:.1}%, {} of {} facts unverified, {} stale (source current to more than {} years ago, or currency unknown); {} of {} met or partial obligations rest on provisions read ({:.1}%)",
                 if failed { "invalid" } else { "valid" },
                 s.files,
                 s.records,
@@ -60,7 +78,12 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 d.warnings(),
                 s.coverage_percent(),
                 s.unverified_facts,
-                s.facts
+                s.facts,
+                s.stale_facts,
+                args.data.stale_after,
+                on_provision,
+                met,
+                share
             )
             .map_err(io)?;
         }

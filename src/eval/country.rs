@@ -1,19 +1,54 @@
 //! A state's instruments and binding obligations on a date.
 
-use super::facts::{self, country_file, describe_standing, participation_cite, standing, Standing};
-use super::status::{Cite, Reason, Status};
+use super::fact::{Effect, Fact};
+use super::facts::{
+    self, participation_cite, record_strength, reservation_cite, reservation_key, standing,
+    Purpose, Standing,
+};
+use super::rules::{self, Joinability, ReservationFinding};
+use super::status::{Cite, Reason, Status, Strength};
 use crate::catalogue::Catalogue;
+use crate::graph::{Edge, Node};
 use crate::model::{
-    same_article, Country, Date, Instrument, Obligation, RelationKind, ReservationKind,
+    same_article, Country, Date, Instrument, Obligation, PartialDate, Participation, RelationKind,
+    ReservationKind,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// A reservation or declaration as it stands on the evaluation date, for reports and exports.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReservationState {
+    /// Its id, else its position in the entry.
+    pub key: String,
+    pub kind: ReservationKind,
+    pub articles: Vec<String>,
+    pub summary: String,
+    pub text_read: bool,
+    pub in_force: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Cite>,
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct InstrumentEval {
     pub id: String,
     pub status: Status,
+    pub strength: Strength,
     pub standing: Standing,
+    /// The day of signature, when it was on or before the evaluation date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Date>,
+    /// Reservations and declarations made by the evaluation date, withdrawn ones included.
+    pub reservations: Vec<ReservationState>,
+    /// How current the participation record's source is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_to: Option<PartialDate>,
+    /// The participation record's source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Cite>,
     pub reasons: Reason,
 }
 
@@ -22,6 +57,7 @@ pub struct ObligationEval {
     pub id: String,
     pub instrument: String,
     pub status: Status,
+    pub strength: Strength,
     /// Whether the obligation binds the state on the date.
     pub bound: bool,
     /// Not binding only because a reservation in force excludes it.
@@ -29,6 +65,8 @@ pub struct ObligationEval {
     /// The instrument through which it binds (itself, or one that incorporates it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// Entries a researcher should read to settle it: laws not read, reservations not read.
+    pub leads: bool,
     pub reasons: Reason,
 }
 
@@ -39,131 +77,145 @@ pub fn instruments(cat: &Catalogue, c: &Country, date: Date) -> Vec<InstrumentEv
         .collect()
 }
 
+fn reservation_states(c: &Country, p: &Participation, date: Date) -> Vec<ReservationState> {
+    p.reservations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.made.is_none_or(|m| m <= date))
+        .map(|(i, r)| ReservationState {
+            key: reservation_key(r, i),
+            kind: r.kind,
+            articles: r.articles.clone(),
+            summary: r.summary.clone(),
+            text_read: r.effect_known(),
+            in_force: r.in_force(date),
+            withdrawn: r.withdrawn.filter(|w| *w <= date),
+            source: reservation_cite(c, p, i),
+        })
+        .collect()
+}
+
+fn reservation_reason(
+    c: &Country,
+    p: &Participation,
+    inst: &str,
+    f: ReservationFinding,
+) -> Option<Reason> {
+    let r = p.reservations.get(f.index)?;
+    let status = match f.effect {
+        Effect::Unread => Status::Unknown,
+        Effect::Excludes => Status::NotApplicable,
+        Effect::Narrows | Effect::InForce => Status::Partial,
+    };
+    Some(
+        Reason::new(Fact::Reservation {
+            instrument: inst.to_string(),
+            kind: r.kind,
+            articles: r.articles.clone(),
+            summary: r.summary.clone(),
+            effect: f.effect,
+        })
+        .with_status(status)
+        .cite(reservation_cite(c, p, f.index)),
+    )
+}
+
 fn instrument(cat: &Catalogue, c: &Country, inst: &Instrument, date: Date) -> InstrumentEval {
     let p = c.participation_in(&inst.id);
     let st = standing(p, date);
     let cite = participation_cite(c, &inst.id);
-    let fact = Reason::new(describe_standing(st, &inst.short_name)).cite(cite);
-    let (status, mut reasons) = match st {
-        Standing::Party { .. } => {
-            let p = p.map(|p| (p, facts::reservations_in_force(p, date).collect::<Vec<_>>()));
-            let mut r =
-                Reason::new(format!("{} is party to {}", c.name, inst.short_name)).child(fact);
-            let mut status = Status::Met;
-            if let Some((p, res)) = p {
-                let pi = c
-                    .participation
-                    .iter()
-                    .position(|x| x.instrument == inst.id)
-                    .unwrap_or(0);
-                for (ri, x) in res {
-                    status = Status::Partial;
-                    let what = match x.kind {
-                        ReservationKind::GeographicLimitation => "geographic limitation",
-                        _ => "reservation",
-                    };
-                    let src = x.source.as_ref().or(p.source.as_ref()).map(|s| {
-                        Cite::new(
-                            s,
-                            &country_file(c),
-                            format!("/participation/{pi}/reservations/{ri}"),
-                        )
-                    });
-                    r = r.child(
-                        Reason::new(format!(
-                            "{what} in force on art. {}: {}",
-                            x.articles.join(", "),
-                            x.summary
-                        ))
-                        .with_status(Status::Partial)
-                        .cite(src),
-                    );
-                }
-                for x in p
-                    .reservations
-                    .iter()
-                    .filter(|x| x.kind != ReservationKind::Declaration && !x.in_force(date))
-                {
-                    if let Some(w) = x.withdrawn.filter(|w| *w <= date) {
-                        r = r.child(Reason::new(format!(
-                            "reservation on art. {} withdrawn on {w}",
-                            x.articles.join(", ")
-                        )));
-                    }
+    let fact = Reason::new(Fact::Standing {
+        instrument: inst.id.clone(),
+        standing: st,
+    })
+    .cite(cite.clone());
+    let strength = record_strength(p);
+    let (status, mut reasons) = match (st, p) {
+        (Standing::Party { .. }, Some(p)) => {
+            let found = rules::reservation_effects(p, inst, None, true, date);
+            // A reservation read and in force makes it partial; one not read leaves it unknown.
+            let status = if found.iter().any(|f| f.effect != Effect::Unread) {
+                Status::Partial
+            } else if found.is_empty() {
+                Status::Met
+            } else {
+                Status::Unknown
+            };
+            let mut r = Reason::new(Fact::Party {
+                instrument: inst.id.clone(),
+            })
+            .child(fact);
+            for f in found {
+                r = r.children(reservation_reason(c, p, &inst.id, f));
+            }
+            for x in p.reservations.iter().filter(|x| {
+                x.kind != ReservationKind::Declaration && x.withdrawn.is_some_and(|w| w <= date)
+            }) {
+                if let Some(on) = x.withdrawn {
+                    r = r.child(Reason::new(Fact::ReservationWithdrawn {
+                        articles: x.articles.clone(),
+                        on,
+                    }));
                 }
             }
             (status, r)
         }
-        Standing::Unknown => (
+        (Standing::Unknown, _) | (Standing::Party { .. }, None) => (
             Status::Unknown,
-            Reason::new(format!(
-                "no verified record of {}'s participation in {} on {date}",
-                c.name, inst.short_name
-            ))
+            Reason::new(Fact::NoRecord {
+                instrument: inst.id.clone(),
+                date,
+            })
             .child(fact),
         ),
-        _ => {
-            // Outside the region of a regional instrument the state is not expected to join it.
-            if inst.scope != "universal" {
-                if let Some((false, _)) = facts::member_of(c, &inst.scope, date) {
-                    if !matches!(st, Standing::Signatory { .. }) {
-                        return InstrumentEval {
-                            id: inst.id.clone(),
-                            status: Status::NotApplicable,
-                            standing: st,
-                            reasons: Reason::new(format!(
-                                "{} is a {} instrument and {} is not a member",
-                                inst.short_name, inst.scope, c.name
-                            ))
-                            .with_status(Status::NotApplicable)
-                            .child(fact),
-                        };
-                    }
-                }
-            }
-            let missing: Vec<&str> = inst
-                .relations
-                .iter()
-                .filter(|r| r.kind == RelationKind::RequiresPartyTo)
-                .filter(|r| !standing(c.participation_in(&r.target), date).is_party())
-                .map(|r| r.target.as_str())
-                .collect();
-            if missing.is_empty() {
-                (
-                    Status::Gap,
-                    Reason::new(format!("{} is not party to {}", c.name, inst.short_name))
-                        .child(fact),
-                )
-            } else {
-                let mut r = Reason::new(format!(
-                    "{} cannot join {} before joining {}",
-                    c.name,
-                    inst.short_name,
-                    missing
-                        .iter()
-                        .map(|m| cat.instrument_name(m))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
+        _ => match rules::joinability(cat, c, inst, date) {
+            // A signatory outside the region still signed: judge it like any other signatory.
+            Joinability::OutsideRegion { body } if !matches!(st, Standing::Signatory { .. }) => (
+                Status::NotApplicable,
+                Reason::new(Fact::OutsideRegion {
+                    instrument: inst.id.clone(),
+                    body,
+                })
+                .child(fact),
+            ),
+            Joinability::NeedsFirst(missing) => {
+                let mut r = Reason::new(Fact::MustJoinFirst {
+                    instrument: inst.id.clone(),
+                    missing: missing.clone(),
+                })
                 .child(fact);
                 for rel in inst.relations.iter().filter(|r| {
-                    r.kind == RelationKind::RequiresPartyTo && missing.contains(&r.target.as_str())
+                    r.kind == RelationKind::RequiresPartyTo && missing.contains(&r.target)
                 }) {
-                    r = r.child(Reason::new(format!(
-                        "joining requires party status to {} ({})",
-                        cat.instrument_name(&rel.target),
-                        rel.basis
-                    )));
+                    r = r.child(Reason::new(Fact::JoinRequires {
+                        target: rel.target.clone(),
+                        basis: rel.basis.clone(),
+                    }));
                 }
                 (Status::Blocked, r)
             }
-        }
+            _ => (
+                Status::Gap,
+                Reason::new(Fact::NotParty {
+                    instrument: inst.id.clone(),
+                })
+                .child(fact),
+            ),
+        },
     };
     reasons.status = Some(status);
+    reasons.strength = Some(strength);
     InstrumentEval {
         id: inst.id.clone(),
         status,
+        strength,
         standing: st,
+        signature: p.and_then(|p| p.signature).filter(|s| *s <= date),
+        reservations: p
+            .map(|p| reservation_states(c, p, date))
+            .unwrap_or_default(),
+        current_to: p.and_then(|p| p.source.as_ref()).and_then(|s| s.current_to),
+        source: cite,
         reasons,
     }
 }
@@ -174,42 +226,46 @@ struct Route<'a> {
     since: Standing,
 }
 
-fn routes<'a>(cat: &'a Catalogue, c: &Country, o: &Obligation, date: Date) -> Vec<Route<'a>> {
-    let mut out = Vec::new();
+/// Instruments that make `o` bind: its own, and those whose `incorporates` relation covers every
+/// article of it (1967 Protocol art. I(1) → arts 2-34 of the 1951 Convention), found in the graph.
+fn binding_instruments<'a>(cat: &'a Catalogue, o: &Obligation) -> Vec<&'a Instrument> {
     let Some(home) = cat.instruments.get(o.instrument_id()) else {
-        return out;
+        return Vec::new();
     };
-    let st = standing(c.participation_in(&home.id), date);
-    if st.is_party() {
-        out.push(Route {
-            via: home,
-            since: st,
-        });
-    }
-    // Instruments that incorporate articles of this one (1967 Protocol art. I(1) → arts 2-34 of 1951).
-    for other in cat.instruments.values() {
-        for r in other
+    let mut out = vec![home];
+    for id in cat
+        .graph()
+        .sources_of(&Node::Instrument(home.id.clone()), Edge::Incorporates)
+    {
+        let Some(other) = cat.instruments.get(&id) else {
+            continue;
+        };
+        let covers = other
             .relations
             .iter()
             .filter(|r| r.kind == RelationKind::Incorporates && r.target == home.id)
-        {
-            let covered = o.articles.iter().all(|a| {
-                r.target_articles
-                    .iter()
-                    .any(|t| same_article(&home.articles, a, t))
+            .any(|r| {
+                o.articles.iter().all(|a| {
+                    r.target_articles
+                        .iter()
+                        .any(|t| same_article(&home.articles, a, t))
+                })
             });
-            if covered {
-                let st = standing(c.participation_in(&other.id), date);
-                if st.is_party() {
-                    out.push(Route {
-                        via: other,
-                        since: st,
-                    });
-                }
-            }
+        if covers {
+            out.push(other);
         }
     }
     out
+}
+
+fn routes<'a>(cat: &'a Catalogue, c: &Country, o: &Obligation, date: Date) -> Vec<Route<'a>> {
+    binding_instruments(cat, o)
+        .into_iter()
+        .filter_map(|via| {
+            let since = standing(c.participation_in(&via.id), date);
+            since.is_party().then_some(Route { via, since })
+        })
+        .collect()
 }
 
 /// Every obligation of the catalogue for `c` on `date`: bound or not, and how far implemented.
@@ -219,6 +275,108 @@ pub fn obligations(cat: &Catalogue, c: &Country, date: Date) -> Vec<ObligationEv
         obligation(cat, c, o, date, &mut memo, 0);
     }
     memo.into_values().collect()
+}
+
+/// The obligation does not bind: unknown when a standing that could make it bind is unknown.
+fn unbound(cat: &Catalogue, c: &Country, o: &Obligation, date: Date) -> ObligationEval {
+    let home = o.instrument_id().to_string();
+    let instruments = binding_instruments(cat, o);
+    let unknown = instruments
+        .iter()
+        .any(|i| standing(c.participation_in(&i.id), date) == Standing::Unknown)
+        || !cat.instruments.contains_key(&home);
+    let status = if unknown {
+        Status::Unknown
+    } else {
+        Status::NotApplicable
+    };
+    let strength = if unknown {
+        Strength::None
+    } else {
+        Strength::Record
+    };
+    let mut r = Reason::new(Fact::NotBinding {
+        obligation: o.id.clone(),
+        date,
+    })
+    .with_status(status)
+    .with_strength(strength);
+    for i in instruments {
+        r = r.child(
+            Reason::new(Fact::Standing {
+                instrument: i.id.clone(),
+                standing: standing(c.participation_in(&i.id), date),
+            })
+            .cite(participation_cite(c, &i.id)),
+        );
+    }
+    ObligationEval {
+        id: o.id.clone(),
+        instrument: home,
+        status,
+        strength,
+        bound: false,
+        excluded_by_reservation: false,
+        via: None,
+        leads: false,
+        reasons: r,
+    }
+}
+
+/// What the reservations on one route do to the obligation.
+struct RouteReading<'a> {
+    route: &'a Route<'a>,
+    notes: Vec<Reason>,
+    limited: bool,
+    unread: bool,
+}
+
+fn read_route<'a>(
+    c: &Country,
+    o: &Obligation,
+    home: &Instrument,
+    route: &'a Route<'a>,
+    date: Date,
+    excluded: &mut Vec<Reason>,
+) -> Option<RouteReading<'a>> {
+    let mut reading = RouteReading {
+        route,
+        notes: vec![Reason::new(Fact::Standing {
+            instrument: route.via.id.clone(),
+            standing: route.since,
+        })
+        .cite(participation_cite(c, &route.via.id))],
+        limited: false,
+        unread: false,
+    };
+    let Some(p) = c.participation_in(&route.via.id) else {
+        return Some(reading);
+    };
+    let mut excludes = false;
+    for f in rules::reservation_effects(p, home, Some(&o.articles), false, date) {
+        // A reservation to an article the treaty does not let states reserve cannot take it away.
+        if f.effect == Effect::Unread && !o.reservable {
+            continue;
+        }
+        let Some(r) = reservation_reason(c, p, &route.via.id, f) else {
+            continue;
+        };
+        match f.effect {
+            Effect::Excludes => {
+                excludes = true;
+                excluded.push(r);
+            }
+            Effect::Unread => {
+                reading.unread = true;
+                reading.notes.push(r);
+            }
+            Effect::Narrows | Effect::InForce => {
+                reading.limited = true;
+                reading.notes.push(r);
+            }
+        }
+    }
+    (!excludes).then_some(reading)
 }
 
 fn obligation(
@@ -232,190 +390,87 @@ fn obligation(
     if let Some(e) = memo.get(&o.id) {
         return e.status;
     }
-    let home = o.instrument_id().to_string();
-    let label = format!(
-        "{} ({}, art. {})",
-        o.label(),
-        cat.instrument_name(&home),
-        o.articles.join(", ")
-    );
     let rs = routes(cat, c, o, date);
-    if rs.is_empty() {
-        let st = standing(c.participation_in(&home), date);
-        let incorporating: Vec<&str> = cat
-            .instruments
-            .values()
-            .filter(|i| {
-                i.relations
-                    .iter()
-                    .any(|r| r.kind == RelationKind::Incorporates && r.target == home)
-            })
-            .map(|i| i.id.as_str())
-            .collect();
-        let unknown = st == Standing::Unknown
-            || incorporating
-                .iter()
-                .any(|i| standing(c.participation_in(i), date) == Standing::Unknown);
-        let status = if unknown {
-            Status::Unknown
-        } else {
-            Status::NotApplicable
-        };
-        let mut r =
-            Reason::new(format!("{label} does not bind {} on {date}", c.name)).with_status(status);
-        r = r.child(
-            Reason::new(describe_standing(st, cat.instrument_name(&home)))
-                .cite(participation_cite(c, &home)),
-        );
-        for i in incorporating {
-            let s = standing(c.participation_in(i), date);
-            r = r.child(
-                Reason::new(describe_standing(s, cat.instrument_name(i)))
-                    .cite(participation_cite(c, i)),
-            );
-        }
-        memo.insert(
-            o.id.clone(),
-            ObligationEval {
-                id: o.id.clone(),
-                instrument: home,
-                status,
-                bound: false,
-                excluded_by_reservation: false,
-                via: None,
-                reasons: r,
-            },
-        );
+    let home = cat.instruments.get(o.instrument_id());
+    let (Some(home), false) = (home, rs.is_empty()) else {
+        let e = unbound(cat, c, o, date);
+        let status = e.status;
+        memo.insert(o.id.clone(), e);
         return status;
-    }
+    };
 
-    // Reservations on each route: a route whose reservations cover every article of the obligation
-    // does not bind; a geographic limitation narrows the obligation to refugees from Europe.
-    let mut best: Option<(&Route, Vec<Reason>, bool)> = None;
-    let mut excluded: Vec<Reason> = Vec::new();
-    for route in &rs {
-        let p = c.participation_in(&route.via.id);
-        let mut limited = false;
-        let mut notes = vec![
-            Reason::new(describe_standing(route.since, &route.via.short_name))
-                .cite(participation_cite(c, &route.via.id)),
-        ];
-        let mut excludes = false;
-        if let Some(p) = p {
-            for (_, r) in facts::reservations_in_force(p, date) {
-                match r.kind {
-                    ReservationKind::GeographicLimitation => {
-                        limited = true;
-                        notes.push(
-                            Reason::new(format!(
-                                "geographic limitation in force ({}): {}",
-                                route.via.short_name, r.summary
-                            ))
-                            .with_status(Status::Partial)
-                            .cite(
-                                r.source.as_ref().or(p.source.as_ref()).map(|s| {
-                                    Cite::new(s, &country_file(c), "/participation".into())
-                                }),
-                            ),
-                        );
-                    }
-                    _ => {
-                        let arts = &cat
-                            .instruments
-                            .get(&home)
-                            .map(|i| i.articles.clone())
-                            .unwrap_or_default();
-                        let touches =
-                            |a: &String| r.articles.iter().any(|x| same_article(arts, a, x));
-                        if o.articles.iter().all(touches) {
-                            excludes = true;
-                            excluded.push(
-                                Reason::new(format!(
-                                    "reservation by {} to art. {} ({}) excludes it: {}",
-                                    c.name,
-                                    r.articles.join(", "),
-                                    route.via.short_name,
-                                    r.summary
-                                ))
-                                .cite(
-                                    r.source.as_ref().or(p.source.as_ref()).map(|s| {
-                                        Cite::new(s, &country_file(c), "/participation".into())
-                                    }),
-                                ),
-                            );
-                        } else if o.articles.iter().any(touches) {
-                            limited = true;
-                            notes.push(
-                                Reason::new(format!(
-                                    "reservation to art. {} narrows it: {}",
-                                    r.articles.join(", "),
-                                    r.summary
-                                ))
-                                .with_status(Status::Partial),
-                            );
-                        }
-                    }
-                }
-            }
-        }
-        if excludes {
-            continue;
-        }
-        let better = match &best {
-            None => true,
-            Some((_, _, l)) => *l && !limited,
-        };
-        if better {
-            best = Some((route, notes, limited));
-        }
-    }
-    let Some((route, notes, limited)) = best else {
-        let r = Reason::new(format!("{label} is excluded by reservation on {date}"))
-            .with_status(Status::NotApplicable)
-            .children(excluded);
+    // The route that narrows least: a full route beats one with an unread reservation, which beats
+    // one narrowed by a reservation or a geographic limitation.
+    let mut excluded = Vec::new();
+    let best = rs
+        .iter()
+        .filter_map(|r| read_route(c, o, home, r, date, &mut excluded))
+        .min_by_key(|r| (r.limited, r.unread));
+    let Some(reading) = best else {
+        let r = Reason::new(Fact::ExcludedByReservation {
+            obligation: o.id.clone(),
+            date,
+        })
+        .with_status(Status::NotApplicable)
+        .with_strength(Strength::Record)
+        .children(excluded);
         memo.insert(
             o.id.clone(),
             ObligationEval {
                 id: o.id.clone(),
-                instrument: home,
+                instrument: home.id.clone(),
                 status: Status::NotApplicable,
+                strength: Strength::Record,
                 bound: false,
                 excluded_by_reservation: true,
                 via: None,
+                leads: false,
                 reasons: r,
             },
         );
         return Status::NotApplicable;
     };
-    let via = route.via.id.clone();
+    let via = reading.route.via.id.clone();
     let mut targets: Vec<&str> = vec![o.id.as_str()];
     targets.extend(o.requires.iter().map(String::as_str));
-    let (mut status, impl_reasons) = match facts::implementation(cat, c, &targets, date) {
-        Some(x) => x,
-        None => (
-            Status::Unknown,
-            vec![Reason::new(format!(
-                "no law or measure recorded that implements it (looked for {})",
-                targets
-                    .iter()
-                    .map(|t| format!("`{t}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-            .with_status(Status::Unknown)],
-        ),
-    };
-    if limited && status == Status::Met {
+    let (mut status, strength, mut leads, impl_reasons) =
+        match facts::evidence(cat, c, &targets, date, Purpose::Obligation) {
+            Some(ev) => (ev.status, ev.strength, ev.leads, ev.reasons),
+            None => (
+                Status::Unknown,
+                Strength::None,
+                false,
+                vec![Reason::new(Fact::NothingRecorded {
+                    looked_for: targets.iter().map(|t| t.to_string()).collect(),
+                })
+                .with_status(Status::Unknown)],
+            ),
+        };
+    if reading.limited && status == Status::Met {
         status = Status::Partial;
+    }
+    // A reservation whose text was not read may exclude or narrow it: its effect is unknown.
+    if reading.unread {
+        status = Status::Unknown;
+        leads = true;
     }
     // Blocked: a prerequisite obligation is itself not met (and this one is not met either).
     let mut prereq = Vec::new();
     if depth < 32 {
-        for d in &o.depends_on {
-            if let Some(dep) = cat.obligation(d) {
+        for d in cat
+            .graph()
+            .targets_of(&Node::Obligation(o.id.clone()), Edge::DependsOn)
+        {
+            if let Some(dep) = cat.obligation(&d) {
                 let ds = obligation(cat, c, dep, date, memo, depth + 1);
                 if matches!(ds, Status::Gap | Status::Blocked) {
-                    prereq.push(Reason::new(format!("prerequisite `{d}` is {ds}")).with_status(ds));
+                    prereq.push(
+                        Reason::new(Fact::Prerequisite {
+                            obligation: d.clone(),
+                            status: ds,
+                        })
+                        .with_status(ds),
+                    );
                 }
             }
         }
@@ -423,29 +478,31 @@ fn obligation(
     if !prereq.is_empty() && status != Status::Met {
         status = Status::Blocked;
     }
-    let bound_text = if via == home {
-        format!("binds {} through {}", c.name, cat.instrument_name(&via))
-    } else {
-        format!(
-            "binds {} through {}, which incorporates it",
-            c.name,
-            cat.instrument_name(&via)
-        )
-    };
-    let r = Reason::new(format!("{label} — {status}"))
-        .with_status(status)
-        .child(Reason::new(bound_text).children(notes))
-        .children(impl_reasons)
-        .children(prereq);
+    let r = Reason::new(Fact::Obligation {
+        obligation: o.id.clone(),
+    })
+    .with_status(status)
+    .with_strength(strength)
+    .child(
+        Reason::new(Fact::BindsThrough {
+            instrument: via.clone(),
+            incorporated: via != home.id,
+        })
+        .children(reading.notes),
+    )
+    .children(impl_reasons)
+    .children(prereq);
     memo.insert(
         o.id.clone(),
         ObligationEval {
             id: o.id.clone(),
-            instrument: home,
+            instrument: home.id.clone(),
             status,
+            strength,
             bound: true,
             excluded_by_reservation: false,
             via: Some(via),
+            leads,
             reasons: r,
         },
     );

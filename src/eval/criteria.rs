@@ -1,201 +1,451 @@
 //! The criterion language, evaluated for one state on one day. Three-valued at heart (met, gap,
 //! unknown), with partial and blocked kept where the facts say so; unknown propagates honestly.
+//!
+//! Participation leaves use the same rules as instrument evaluation (`rules`): a reservation or
+//! geographic limitation relevant to the item makes it partial, one whose text was not read leaves it
+//! unknown. Implementation leaves decide only on provisions read or authoritative reports.
+//!
+//! Criteria may reuse plan actions (`{"action": id}`); each action is evaluated once per state and
+//! later uses cite it without repeating its tree, and a work limit bounds any criterion's cost.
 
-use super::facts::{self, describe_standing, participation_cite, standing, Standing};
-use super::status::{Reason, Status};
+use super::fact::{Effect, Fact, Test};
+use super::facts::{self, participation_cite, record_strength, standing, Purpose, Standing};
+use super::rules::{self, Joinability};
+use super::status::{Reason, Status, Strength};
 use crate::catalogue::Catalogue;
-use crate::model::{Country, Criterion, Date, Plan, RelationKind};
+use crate::model::{Country, Criterion, Date, Plan, TreatyRef};
+use std::collections::BTreeMap;
 
-/// Evaluates `c` for `country` on `date`; `plan` resolves `{"action": id}` references.
+/// Deepest nesting of criteria (and actions reusing actions) the evaluator follows.
+pub const MAX_DEPTH: usize = 32;
+/// Most criterion nodes evaluated for one state and plan; past it the rest is unknown.
+pub const MAX_WORK: usize = 100_000;
+
+/// A criterion's finding: status, the strength of what decides it, and why.
+pub type Finding = (Status, Strength, Reason);
+
+/// Evaluates criteria of one plan for one state on one day, remembering reused actions.
+pub struct Evaluator<'a> {
+    cat: &'a Catalogue,
+    plan: &'a Plan,
+    country: &'a Country,
+    date: Date,
+    actions: BTreeMap<String, (Status, Strength)>,
+    work: usize,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(cat: &'a Catalogue, plan: &'a Plan, country: &'a Country, date: Date) -> Self {
+        Evaluator {
+            cat,
+            plan,
+            country,
+            date,
+            actions: BTreeMap::new(),
+            work: 0,
+        }
+    }
+
+    pub fn evaluate(&mut self, c: &Criterion) -> Finding {
+        self.eval(c, 0)
+    }
+
+    fn eval(&mut self, c: &Criterion, depth: usize) -> Finding {
+        self.work += 1;
+        if depth > MAX_DEPTH || self.work > MAX_WORK {
+            return leaf(
+                Status::Unknown,
+                Strength::None,
+                Reason::new(Fact::Test(Test::TooDeep)),
+            );
+        }
+        match c {
+            Criterion::Party(t) => self.party(t),
+            Criterion::Signed(id) => self.signed(id),
+            Criterion::NoReservations(t) => self.no_reservations(t),
+            Criterion::Implements(id) => self.in_place(id, Purpose::Obligation),
+            Criterion::Measure(id) => self.in_place(id, Purpose::Measure),
+            Criterion::NoConflict(id) => self.no_conflict(id),
+            Criterion::MemberOf(b) => self.member_of(b),
+            Criterion::Action(a) => self.action(a, depth),
+            Criterion::All(cs) => self.combine(cs, depth, Test::All, Status::all),
+            Criterion::Any(cs) => self.combine(cs, depth, Test::Any, Status::any),
+            Criterion::Each(cs) => self.each(cs, depth),
+            Criterion::Not(x) => {
+                let (s, st, r) = self.eval(x, depth + 1);
+                leaf(s.negate(), st, Reason::new(Fact::Test(Test::Not)).child(r))
+            }
+        }
+    }
+
+    fn standing_fact(&self, id: &str, st: Standing) -> Reason {
+        Reason::new(Fact::Standing {
+            instrument: id.to_string(),
+            standing: st,
+        })
+        .cite(participation_cite(self.country, id))
+    }
+
+    /// Party to the treaty; partial where a reservation relevant to the item, or a geographic
+    /// limitation, is in force; unknown where a possibly relevant reservation was not read.
+    fn party(&self, t: &TreatyRef) -> Finding {
+        let id = t.id();
+        let p = self.country.participation_in(id);
+        let st = standing(p, self.date);
+        let strength = record_strength(p);
+        let mut r = Reason::new(Fact::Test(Test::Party {
+            instrument: id.to_string(),
+        }))
+        .child(self.standing_fact(id, st));
+        let status = match (st, p, self.cat.instruments.get(id)) {
+            (Standing::Party { .. }, Some(p), Some(inst)) => {
+                let found = rules::reservation_effects(p, inst, t.articles(), false, self.date);
+                r = r.children(
+                    found
+                        .iter()
+                        .filter_map(|f| self.reservation_reason(p, id, *f)),
+                );
+                relevant_status(&found, Status::Met)
+            }
+            (Standing::Party { .. }, _, _) => Status::Met,
+            (Standing::Unknown, _, _) => Status::Unknown,
+            (_, _, Some(inst)) => match rules::joinability(self.cat, self.country, inst, self.date)
+            {
+                Joinability::NeedsFirst(missing) => {
+                    r = r.child(Reason::new(Fact::MustJoinFirst {
+                        instrument: id.to_string(),
+                        missing,
+                    }));
+                    Status::Blocked
+                }
+                Joinability::OutsideRegion { body } => {
+                    r = r.child(Reason::new(Fact::OutsideRegion {
+                        instrument: id.to_string(),
+                        body,
+                    }));
+                    Status::NotApplicable
+                }
+                Joinability::Open => Status::Gap,
+            },
+            _ => Status::Gap,
+        };
+        leaf(status, strength, r)
+    }
+
+    fn reservation_reason(
+        &self,
+        p: &crate::model::Participation,
+        inst: &str,
+        f: rules::ReservationFinding,
+    ) -> Option<Reason> {
+        let r = p.reservations.get(f.index)?;
+        Some(
+            Reason::new(Fact::Reservation {
+                instrument: inst.to_string(),
+                kind: r.kind,
+                articles: r.articles.clone(),
+                summary: r.summary.clone(),
+                effect: f.effect,
+            })
+            .with_status(if f.effect == Effect::Unread {
+                Status::Unknown
+            } else {
+                Status::Partial
+            })
+            .cite(facts::reservation_cite(self.country, p, f.index)),
+        )
+    }
+
+    fn signed(&self, id: &str) -> Finding {
+        let p = self.country.participation_in(id);
+        let st = standing(p, self.date);
+        let s = match st {
+            Standing::Party { .. } | Standing::Signatory { .. } => Status::Met,
+            Standing::Unknown => Status::Unknown,
+            _ => Status::Gap,
+        };
+        leaf(
+            s,
+            record_strength(p),
+            Reason::new(Fact::Test(Test::Signed {
+                instrument: id.to_string(),
+            }))
+            .child(self.standing_fact(id, st)),
+        )
+    }
+
+    /// No reservation relevant to the item in force: a read one is a gap (a reservation to lift), an
+    /// unread one leaves it unknown. Not party is a gap too: the commitment is not met either.
+    fn no_reservations(&self, t: &TreatyRef) -> Finding {
+        let id = t.id();
+        let p = self.country.participation_in(id);
+        let st = standing(p, self.date);
+        let mut r = Reason::new(Fact::Test(Test::NoReservations {
+            instrument: id.to_string(),
+            articles: t.articles().map(<[String]>::to_vec).unwrap_or_default(),
+        }))
+        .child(self.standing_fact(id, st));
+        let status = match (st, p, self.cat.instruments.get(id)) {
+            (Standing::Party { .. }, Some(p), Some(inst)) => {
+                let found = rules::reservation_effects(
+                    p,
+                    inst,
+                    t.articles(),
+                    t.articles().is_none(),
+                    self.date,
+                );
+                r = r.children(
+                    found
+                        .iter()
+                        .filter_map(|f| self.reservation_reason(p, id, *f)),
+                );
+                relevant_status(&found, Status::Met).pipe(|s| {
+                    if s == Status::Partial {
+                        Status::Gap
+                    } else {
+                        s
+                    }
+                })
+            }
+            (Standing::Party { .. }, _, _) => Status::Met,
+            (Standing::Unknown, _, _) => Status::Unknown,
+            _ => Status::Gap,
+        };
+        leaf(status, record_strength(p), r)
+    }
+
+    fn in_place(&self, id: &str, purpose: Purpose) -> Finding {
+        let head = Reason::new(Fact::Test(Test::InPlace {
+            target: id.to_string(),
+        }));
+        let mut targets: Vec<&str> = vec![id];
+        if let Some(o) = self.cat.obligation(id) {
+            targets.extend(o.requires.iter().map(String::as_str));
+        }
+        match facts::evidence(self.cat, self.country, &targets, self.date, purpose) {
+            Some(ev) => leaf(ev.status, ev.strength, head.children(ev.reasons)),
+            None => leaf(
+                Status::Unknown,
+                Strength::None,
+                head.child(Reason::new(Fact::NothingRecorded {
+                    looked_for: targets.iter().map(|t| t.to_string()).collect(),
+                })),
+            ),
+        }
+    }
+
+    /// A gap while a law in force conflicts with the target (on evidence strong enough to decide);
+    /// met when decisive evidence shows no conflict; unknown otherwise.
+    fn no_conflict(&self, id: &str) -> Finding {
+        let head = Reason::new(Fact::Test(Test::NoConflict {
+            target: id.to_string(),
+        }));
+        let owned = self.targets_owned(id);
+        let targets: Vec<&str> = owned.iter().map(String::as_str).collect();
+        match facts::evidence(
+            self.cat,
+            self.country,
+            &targets,
+            self.date,
+            Purpose::Obligation,
+        ) {
+            Some(ev) if ev.conflict => leaf(Status::Gap, ev.strength, head.children(ev.reasons)),
+            Some(ev) if ev.strength.decides() => {
+                leaf(Status::Met, ev.strength, head.children(ev.reasons))
+            }
+            Some(ev) => leaf(Status::Unknown, ev.strength, head.children(ev.reasons)),
+            None => leaf(Status::Unknown, Strength::None, head),
+        }
+    }
+
+    fn targets_owned(&self, id: &str) -> Vec<String> {
+        let mut v = vec![id.to_string()];
+        if let Some(o) = self.cat.obligation(id) {
+            v.extend(o.requires.iter().cloned());
+        }
+        v
+    }
+
+    fn member_of(&self, b: &str) -> Finding {
+        let (status, member, cite) = match facts::member_of(self.country, b, self.date) {
+            Some((true, cite)) => (Status::Met, Some(true), cite),
+            Some((false, _)) => (Status::Gap, Some(false), None),
+            None => (Status::Unknown, None, None),
+        };
+        let strength = if cite.is_some() {
+            Strength::Record
+        } else {
+            Strength::None
+        };
+        leaf(
+            status,
+            strength,
+            Reason::new(Fact::Test(Test::MemberOf {
+                body: b.to_string(),
+                member,
+            }))
+            .cite(cite),
+        )
+    }
+
+    /// Another action's criterion: evaluated once; a later use cites its finding without its tree.
+    fn action(&mut self, a: &str, depth: usize) -> Finding {
+        let head = Reason::new(Fact::Test(Test::Action {
+            action: a.to_string(),
+        }));
+        if let Some(&(s, st)) = self.actions.get(a) {
+            return leaf(s, st, head);
+        }
+        let plan = self.plan;
+        match plan.action(a).and_then(|x| x.criterion.as_ref()) {
+            Some(c) => {
+                let (s, st, r) = self.eval(c, depth + 1);
+                self.actions.insert(a.to_string(), (s, st));
+                leaf(s, st, head.child(r))
+            }
+            None => leaf(
+                Status::NotAssessed,
+                Strength::None,
+                Reason::new(Fact::Test(Test::ActionNotAssessed {
+                    action: a.to_string(),
+                })),
+            ),
+        }
+    }
+
+    fn parts(&mut self, cs: &[Criterion], depth: usize) -> Vec<Finding> {
+        cs.iter().map(|x| self.eval(x, depth + 1)).collect()
+    }
+
+    fn combine(
+        &mut self,
+        cs: &[Criterion],
+        depth: usize,
+        test: Test,
+        rule: fn(Vec<Status>) -> Status,
+    ) -> Finding {
+        let parts = self.parts(cs, depth);
+        let s = rule(parts.iter().map(|p| p.0).collect());
+        let strength = combined_strength(&parts, s);
+        leaf(
+            s,
+            strength,
+            Reason::new(Fact::Test(test)).children(parts.into_iter().map(|p| p.2)),
+        )
+    }
+
+    /// k-of-n credit: met when every part is met, partial when some are met or partial, unknown when
+    /// none is met and some are unknown, gap when none is.
+    fn each(&mut self, cs: &[Criterion], depth: usize) -> Finding {
+        let parts = self.parts(cs, depth);
+        let counted: Vec<&Finding> = parts
+            .iter()
+            .filter(|p| !matches!(p.0, Status::NotApplicable | Status::NotAssessed))
+            .collect();
+        let met = counted.iter().filter(|p| p.0 == Status::Met).count();
+        let some = counted
+            .iter()
+            .any(|p| matches!(p.0, Status::Met | Status::Partial));
+        let s = if counted.is_empty() {
+            Status::Unknown
+        } else if met == counted.len() {
+            Status::Met
+        } else if some {
+            Status::Partial
+        } else if counted.iter().any(|p| p.0 == Status::Unknown) {
+            Status::Unknown
+        } else if counted.iter().all(|p| p.0 == Status::Blocked) {
+            Status::Blocked
+        } else {
+            Status::Gap
+        };
+        let missing = cs
+            .iter()
+            .zip(&parts)
+            .filter(|(_, p)| {
+                !matches!(
+                    p.0,
+                    Status::Met | Status::NotApplicable | Status::NotAssessed
+                )
+            })
+            .map(|(c, _)| label(c))
+            .collect();
+        let strength = combined_strength(&parts, s);
+        leaf(
+            s,
+            strength,
+            Reason::new(Fact::Test(Test::Each {
+                met,
+                of: counted.len(),
+                missing,
+            }))
+            .children(parts.into_iter().map(|p| p.2)),
+        )
+    }
+}
+
+/// The status a participation leaf gets from the reservations relevant to it.
+fn relevant_status(found: &[rules::ReservationFinding], otherwise: Status) -> Status {
+    if found.iter().any(|f| f.effect != Effect::Unread) {
+        Status::Partial
+    } else if found.is_empty() {
+        otherwise
+    } else {
+        Status::Unknown
+    }
+}
+
+/// The strength of a combination: of the parts that carry its status, the weakest (a chain is as
+/// strong as its weakest link); of all counted parts when none carries it.
+fn combined_strength(parts: &[Finding], s: Status) -> Strength {
+    // Partial credit is carried by the parts that are met or partial.
+    let carries = |p: Status| p == s || (s == Status::Partial && p == Status::Met);
+    let carrying: Vec<Strength> = parts.iter().filter(|p| carries(p.0)).map(|p| p.1).collect();
+    let pool = if carrying.is_empty() {
+        parts.iter().map(|p| p.1).collect()
+    } else {
+        carrying
+    };
+    pool.into_iter().min().unwrap_or_default()
+}
+
+/// The id a criterion is about, to name a missing part of a k-of-n item.
+fn label(c: &Criterion) -> String {
+    match c {
+        Criterion::Party(t) | Criterion::NoReservations(t) => t.id().to_string(),
+        Criterion::Signed(id)
+        | Criterion::Implements(id)
+        | Criterion::Measure(id)
+        | Criterion::NoConflict(id)
+        | Criterion::MemberOf(id)
+        | Criterion::Action(id) => id.clone(),
+        Criterion::All(cs) | Criterion::Any(cs) | Criterion::Each(cs) => {
+            cs.first().map(label).unwrap_or_default()
+        }
+        Criterion::Not(x) => label(x),
+    }
+}
+
+fn leaf(s: Status, strength: Strength, r: Reason) -> Finding {
+    (s, strength, r.with_status(s).with_strength(strength))
+}
+
+/// Small combinator so a status can be adjusted inline.
+trait Pipe: Sized {
+    fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
+        f(self)
+    }
+}
+
+impl Pipe for Status {}
+
+/// Evaluates one criterion for `country` on `date` (a fresh evaluator: no memory between calls).
 pub fn evaluate(
     cat: &Catalogue,
     plan: &Plan,
     country: &Country,
     c: &Criterion,
     date: Date,
-) -> (Status, Reason) {
-    eval(cat, plan, country, c, date, 0)
-}
-
-fn eval(
-    cat: &Catalogue,
-    plan: &Plan,
-    country: &Country,
-    c: &Criterion,
-    date: Date,
-    depth: usize,
-) -> (Status, Reason) {
-    if depth > 32 {
-        return (
-            Status::Unknown,
-            Reason::new("criterion nests too deeply to evaluate").with_status(Status::Unknown),
-        );
-    }
-    let leaf = |s: Status, r: Reason| (s, r.with_status(s));
-    match c {
-        Criterion::Party(id) => {
-            let name = cat.instrument_name(id);
-            let st = standing(country.participation_in(id), date);
-            let fact =
-                Reason::new(describe_standing(st, name)).cite(participation_cite(country, id));
-            match st {
-                Standing::Party { .. } => leaf(
-                    Status::Met,
-                    Reason::new(format!("party to {name}")).child(fact),
-                ),
-                Standing::Unknown => leaf(
-                    Status::Unknown,
-                    Reason::new(format!("party to {name}?")).child(fact),
-                ),
-                _ => {
-                    let missing: Vec<&str> = cat
-                        .instruments
-                        .get(id)
-                        .map(|i| {
-                            i.relations
-                                .iter()
-                                .filter(|r| {
-                                    r.kind == RelationKind::RequiresPartyTo
-                                        && !standing(country.participation_in(&r.target), date)
-                                            .is_party()
-                                })
-                                .map(|r| r.target.as_str())
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    if missing.is_empty() {
-                        leaf(
-                            Status::Gap,
-                            Reason::new(format!("party to {name}")).child(fact),
-                        )
-                    } else {
-                        let names = missing
-                            .iter()
-                            .map(|m| cat.instrument_name(m))
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        leaf(
-                            Status::Blocked,
-                            Reason::new(format!("party to {name} (must join {names} first)"))
-                                .child(fact),
-                        )
-                    }
-                }
-            }
-        }
-        Criterion::Signed(id) => {
-            let name = cat.instrument_name(id);
-            let st = standing(country.participation_in(id), date);
-            let fact =
-                Reason::new(describe_standing(st, name)).cite(participation_cite(country, id));
-            let s = match st {
-                Standing::Party { .. } | Standing::Signatory { .. } => Status::Met,
-                Standing::Unknown => Status::Unknown,
-                _ => Status::Gap,
-            };
-            leaf(s, Reason::new(format!("signed {name}")).child(fact))
-        }
-        Criterion::NoReservations(id) => {
-            let name = cat.instrument_name(id);
-            let p = country.participation_in(id);
-            let st = standing(p, date);
-            let fact =
-                Reason::new(describe_standing(st, name)).cite(participation_cite(country, id));
-            let r = Reason::new(format!("party to {name} without reservations")).child(fact);
-            match (st, p) {
-                (Standing::Party { .. }, Some(p)) => {
-                    let res: Vec<Reason> = facts::reservations_in_force(p, date)
-                        .map(|(_, x)| {
-                            Reason::new(format!(
-                                "in force on art. {}: {}",
-                                x.articles.join(", "),
-                                x.summary
-                            ))
-                        })
-                        .collect();
-                    if res.is_empty() {
-                        leaf(Status::Met, r)
-                    } else {
-                        leaf(Status::Gap, r.children(res))
-                    }
-                }
-                (Standing::Unknown, _) => leaf(Status::Unknown, r),
-                // Not party: no reservations to lift, but the commitment is not met either.
-                _ => leaf(Status::Gap, r),
-            }
-        }
-        Criterion::Implements(id) | Criterion::Measure(id) => {
-            let label = cat
-                .obligation(id)
-                .map(|o| o.label().to_string())
-                .unwrap_or_else(|| cat.measure_label(id).to_string());
-            let mut targets: Vec<&str> = vec![id.as_str()];
-            if let Some(o) = cat.obligation(id) {
-                targets.extend(o.requires.iter().map(String::as_str));
-            }
-            match facts::implementation(cat, country, &targets, date) {
-                Some((s, rs)) => leaf(s, Reason::new(format!("{label} in place")).children(rs)),
-                None => leaf(
-                    Status::Unknown,
-                    Reason::new(format!("{label} in place: nothing recorded")),
-                ),
-            }
-        }
-        Criterion::MemberOf(b) => match facts::member_of(country, b, date) {
-            Some((true, cite)) => leaf(
-                Status::Met,
-                Reason::new(format!("member of {b}")).cite(cite),
-            ),
-            Some((false, _)) => leaf(
-                Status::Gap,
-                Reason::new(format!("member of {b}: not among recorded memberships")),
-            ),
-            None => leaf(
-                Status::Unknown,
-                Reason::new(format!("member of {b}: no memberships recorded")),
-            ),
-        },
-        Criterion::Action(a) => match plan
-            .action(a)
-            .and_then(|x| x.criterion.as_ref().map(|c| (x, c)))
-        {
-            Some((x, c)) => {
-                let (s, r) = eval(cat, plan, country, c, date, depth + 1);
-                leaf(
-                    s,
-                    Reason::new(format!("action `{}`: {}", x.id, x.summary)).child(r),
-                )
-            }
-            None => leaf(
-                Status::NotAssessed,
-                Reason::new(format!("action `{a}` is not assessed from country facts")),
-            ),
-        },
-        Criterion::All(cs) => {
-            let parts: Vec<(Status, Reason)> = cs
-                .iter()
-                .map(|x| eval(cat, plan, country, x, date, depth + 1))
-                .collect();
-            let s = Status::all(parts.iter().map(|p| p.0));
-            leaf(
-                s,
-                Reason::new("all of").children(parts.into_iter().map(|p| p.1)),
-            )
-        }
-        Criterion::Any(cs) => {
-            let parts: Vec<(Status, Reason)> = cs
-                .iter()
-                .map(|x| eval(cat, plan, country, x, date, depth + 1))
-                .collect();
-            let s = Status::any(parts.iter().map(|p| p.0));
-            leaf(
-                s,
-                Reason::new("any of").children(parts.into_iter().map(|p| p.1)),
-            )
-        }
-        Criterion::Not(x) => {
-            let (s, r) = eval(cat, plan, country, x, date, depth + 1);
-            leaf(s.negate(), Reason::new("not").child(r))
-        }
-    }
+) -> Finding {
+    Evaluator::new(cat, plan, country, date).evaluate(c)
 }

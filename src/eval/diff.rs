@@ -1,7 +1,39 @@
 //! What changed between two evaluations: two dates, or with and without hypothetical facts.
 
-use super::{Evaluation, Status};
+use super::{Evaluation, Fact, Progress, Status};
 use serde::Serialize;
+
+/// A target's count on one side of a change: `count` of `of` (threshold `needed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub count: usize,
+    pub of: usize,
+    pub needed: usize,
+}
+
+impl From<&Progress> for Count {
+    fn from(p: &Progress) -> Count {
+        Count {
+            count: p.count,
+            of: p.of,
+            needed: p.needed,
+        }
+    }
+}
+
+/// What a change means, for the report layer to put in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "detail", rename_all = "kebab-case")]
+pub enum Detail {
+    /// An instrument's new standing.
+    Instrument { fact: Fact },
+    Target {
+        before: Count,
+        after: Count,
+        newly_met: Vec<String>,
+        no_longer_met: Vec<String>,
+    },
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
@@ -12,9 +44,8 @@ pub struct Change {
     pub id: String,
     pub from: Status,
     pub to: Status,
-    /// For targets: the counts before and after.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<Detail>,
 }
 
 /// Every status that differs between `a` and `b`, optionally limited to one plan and one state.
@@ -41,7 +72,9 @@ pub fn diff(
                         id: ia.id.clone(),
                         from: ia.status,
                         to: ib.status,
-                        detail: Some(ib.reasons.text.clone()),
+                        detail: Some(Detail::Instrument {
+                            fact: ib.reasons.fact.clone(),
+                        }),
                     });
                 }
             }
@@ -92,37 +125,26 @@ pub fn diff(
         for ta in &pa.targets {
             if let Some(tb) = pb.targets.iter().find(|t| t.id == ta.id) {
                 if ta.now.status != tb.now.status || ta.now.count != tb.now.count {
-                    let who: Vec<&String> = tb
+                    let newly_met = tb
                         .now
                         .met
                         .iter()
                         .filter(|m| !ta.now.met.contains(m))
+                        .cloned()
                         .collect();
-                    let lost: Vec<&String> = ta
+                    let no_longer_met = ta
                         .now
                         .met
                         .iter()
                         .filter(|m| !tb.now.met.contains(m))
+                        .cloned()
                         .collect();
-                    let mut detail = format!("{} → {}", ta.now.summary(), tb.now.summary());
-                    if !who.is_empty() {
-                        detail.push_str(&format!(
-                            "; newly met: {}",
-                            who.iter()
-                                .map(|s| s.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ));
-                    }
-                    if !lost.is_empty() {
-                        detail.push_str(&format!(
-                            "; no longer met: {}",
-                            lost.iter()
-                                .map(|s| s.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ));
-                    }
+                    let detail = Detail::Target {
+                        before: Count::from(&ta.now),
+                        after: Count::from(&tb.now),
+                        newly_met,
+                        no_longer_met,
+                    };
                     out.push(Change {
                         item: "target",
                         scope: pid.clone(),

@@ -1,11 +1,12 @@
 //! Reading dated facts as they stood on a given day: facts dated later do not exist yet, laws count
 //! between entry into force and repeal, reservations stop counting when withdrawn.
 
-use super::status::{Cite, Reason, Status};
+use super::fact::{Fact, NotCounting};
+use super::status::{Cite, Reason, Status, Strength};
 use crate::catalogue::Catalogue;
 use crate::model::{
-    Country, Date, Extent, JoinAction, MeasureStatus, Participation, ParticipationStatus, Period,
-    Reservation, ReservationKind,
+    Basis, Country, Date, Extent, Implementation, JoinAction, Law, Measure, MeasureStatus,
+    Participation, ParticipationStatus, Period, Reservation, ReservationKind,
 };
 use serde::Serialize;
 
@@ -76,17 +77,48 @@ pub fn country_file(c: &Country) -> String {
     format!("countries/{}.json", c.iso3)
 }
 
+/// The citation of a state's participation entry for `instrument`, by the instrument id.
 pub fn participation_cite(c: &Country, instrument: &str) -> Option<Cite> {
-    let (i, p) = c
-        .participation
-        .iter()
-        .enumerate()
-        .find(|(_, p)| p.instrument == instrument)?;
+    let p = c.participation_in(instrument)?;
     p.source
         .as_ref()
-        .map(|s| Cite::new(s, &country_file(c), format!("/participation/{i}")))
+        .map(|s| Cite::new(s, &country_file(c), format!("participation/{instrument}")))
 }
 
+/// The citation of one reservation: its own source, else the participation entry's.
+pub fn reservation_cite(c: &Country, p: &Participation, index: usize) -> Option<Cite> {
+    let r = p.reservations.get(index)?;
+    r.source.as_ref().or(p.source.as_ref()).map(|s| {
+        Cite::new(
+            s,
+            &country_file(c),
+            format!(
+                "participation/{}/reservations/{}",
+                p.instrument,
+                reservation_key(r, index)
+            ),
+        )
+    })
+}
+
+/// A reservation's stable key: its id, else its position (older records have no id).
+pub fn reservation_key(r: &Reservation, index: usize) -> String {
+    r.id.clone().unwrap_or_else(|| index.to_string())
+}
+
+/// A measure's stable key: its id, else kind and date.
+pub fn measure_key(m: &Measure) -> String {
+    m.id.clone()
+        .unwrap_or_else(|| format!("{}@{}", m.kind, m.date))
+}
+
+/// Strength of the record behind a standing: a depositary record when sourced, else nothing.
+pub fn record_strength(p: Option<&Participation>) -> Strength {
+    match p.and_then(|p| p.source.as_ref()) {
+        Some(_) => Strength::Record,
+        None => Strength::None,
+    }
+}
 /// Standing of `p` on `date`.
 pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
     let Some(p) = p else { return Standing::Unknown };
@@ -161,163 +193,227 @@ pub fn reservations_in_force(
         .filter(move |(_, r)| r.kind != ReservationKind::Declaration && r.in_force(date))
 }
 
-pub fn describe_standing(s: Standing, name: &str) -> String {
-    match s {
-        Standing::Party { since, action, .. } => {
-            let how = action
-                .map(|a| format!(" ({})", a.as_str()))
-                .unwrap_or_default();
-            match (s.joined(), since) {
-                (Some(j), Some(_)) => format!("party to {name} since {j}{how}"),
-                (Some(j), None) => format!("party to {name} since {j} (day not recorded){how}"),
-                (None, _) => format!("party to {name} (date of joining not recorded)"),
-            }
-        }
-        Standing::Signatory { since: Some(d) } => {
-            format!("signed {name} on {d} but has not ratified")
-        }
-        Standing::Signatory { since: None } => {
-            format!("signed {name} (day not recorded) but has not ratified")
-        }
-        Standing::NotParty => format!("not party to {name}"),
-        Standing::Withdrawn { on } => format!("withdrew from {name} on {on}"),
-        Standing::Unknown => format!("participation in {name} not recorded for this date"),
+/// What evidence is asked for: a substantive obligation, which a subject-level measure kind only points
+/// to, or a measure kind asked about in its own right (a plan asking for a refugee law).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Obligation,
+    Measure,
+}
+
+/// What the laws in force and the recorded measures show about some targets on a date.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub status: Status,
+    /// The strength of what decides the status; `Law` when only leads were found.
+    pub strength: Strength,
+    /// A law in force conflicts with a target, on evidence strong enough to decide.
+    pub conflict: bool,
+    /// Some entry at `Law` strength or a law that does not count: things a researcher should read.
+    pub leads: bool,
+    pub reasons: Vec<Reason>,
+}
+
+/// The strength of one implementation entry: a provision read in the text, a report that states it,
+/// or only a law identified on the subject. A subject-level kind is only ever a lead for an obligation.
+fn entry_strength(cat: &Catalogue, law: &Law, imp: &Implementation, purpose: Purpose) -> Strength {
+    if purpose == Purpose::Obligation && cat.is_subject_kind(&imp.target) {
+        return Strength::Law;
+    }
+    match (imp.basis, &imp.source, &imp.provision, &law.source) {
+        (Some(Basis::Report), Some(_), _, _) => Strength::Secondary,
+        (Some(Basis::Report), None, _, _) => Strength::Law,
+        (_, _, Some(_), Some(_)) => Strength::Provision,
+        (_, _, _, Some(_)) => Strength::Law,
+        _ => Strength::None,
     }
 }
 
-/// What the country's laws in force and recorded measures say about `target` (an obligation id or a
-/// measure kind) on `date`, with the reasons. `None` when nothing is recorded.
-pub fn implementation(
+fn law_not_counting(law: &Law, date: Date) -> NotCounting {
+    match (&law.repealed, law.effective(), law.enacted_period) {
+        (Some(r), _, _) if r.done_by(date) => NotCounting::Repealed {
+            on: r.date,
+            within: if r.date.is_none() { r.period } else { None },
+        },
+        (_, Some(e), _) => NotCounting::NotYetInForce { from: e },
+        (_, None, Some(p)) if p.contains(date) => NotCounting::EnactedWithin { period: p },
+        (_, None, Some(p)) => NotCounting::NotYetEnacted { period: p },
+        _ => NotCounting::NoDate,
+    }
+}
+
+fn extent_status(e: Extent) -> Status {
+    match e {
+        Extent::Full => Status::Met,
+        Extent::Partial => Status::Partial,
+        Extent::Conflicts => Status::Gap,
+    }
+}
+
+fn measure_status(m: MeasureStatus) -> Status {
+    match m {
+        MeasureStatus::InPlace => Status::Met,
+        MeasureStatus::Partial => Status::Partial,
+        MeasureStatus::Absent | MeasureStatus::Planned => Status::Gap,
+    }
+}
+
+/// What the country's laws in force and recorded measures say about `targets` (an obligation id and
+/// the measure kinds that implement it, or one measure kind) on `date`. `None` when nothing is recorded.
+/// Only `Secondary` or `Provision` evidence decides; weaker entries are leads and leave it unknown.
+pub fn evidence(
     cat: &Catalogue,
     c: &Country,
     targets: &[&str],
     date: Date,
-) -> Option<(Status, Vec<Reason>)> {
+    purpose: Purpose,
+) -> Option<Evidence> {
     let file = country_file(c);
     let mut reasons = Vec::new();
-    let mut found: Vec<Status> = Vec::new();
-    for (li, law) in c.legislation.iter().enumerate() {
-        for (ii, imp) in law.implements.iter().enumerate() {
-            if !targets.contains(&imp.target.as_str()) {
-                continue;
-            }
-            let cite = law
-                .source
-                .as_ref()
-                .map(|s| Cite::new(s, &file, format!("/legislation/{li}/implements/{ii}")));
-            let title = match &law.citation {
-                Some(c) => format!("{} ({c})", law.title),
-                None => law.title.clone(),
-            };
-            if !law.in_force_on(date) {
-                let why = match (&law.repealed, law.effective(), law.enacted_period) {
-                    (Some(r), _, _) if r.done_by(date) => format!("repealed {}", r.when()),
-                    (_, Some(e), _) => format!("not yet in force (from {e})"),
-                    (_, None, Some(p)) if p.contains(date) => {
-                        format!("enacted in {p}, on a day not recorded")
-                    }
-                    (_, None, Some(p)) => format!("not yet enacted (in {p})"),
-                    _ => "date of entry into force not recorded".to_string(),
-                };
-                reasons.push(
-                    Reason::new(format!("{title} does not count on {date}: {why}")).cite(cite),
-                );
-                // Said once per law, however many of its provisions would have counted.
-                break;
-            }
-            let st = match imp.extent {
-                Extent::Full => Status::Met,
-                Extent::Partial => Status::Partial,
-                Extent::Conflicts => Status::Gap,
-            };
-            let verb = match imp.extent {
-                Extent::Full => "implements",
-                Extent::Partial => "partly implements",
-                Extent::Conflicts => "conflicts with",
-            };
-            let prov = imp
-                .provision
-                .as_deref()
-                .map(|p| format!(", {p}"))
-                .unwrap_or_default();
+    // (status, strength, conflicting law) of every entry that counts on the date.
+    let mut found: Vec<(Status, Strength, bool)> = Vec::new();
+    let mut leads = false;
+    for law in &c.legislation {
+        let matching: Vec<&Implementation> = law
+            .implements
+            .iter()
+            .filter(|i| targets.contains(&i.target.as_str()))
+            .collect();
+        if matching.is_empty() {
+            continue;
+        }
+        if !law.in_force_on(date) {
+            leads = true;
+            // Said once per law, however many of its provisions would have counted.
             reasons.push(
-                Reason::new(format!(
-                    "{title}{prov} {verb} `{}`: {}",
-                    imp.target, imp.note
-                ))
-                .with_status(st)
-                .cite(cite),
+                Reason::new(Fact::LawNotCounting {
+                    law: law.id.clone(),
+                    title: law.title.clone(),
+                    citation: law.citation.clone(),
+                    date,
+                    why: law_not_counting(law, date),
+                })
+                .cite(
+                    law.source
+                        .as_ref()
+                        .map(|s| Cite::new(s, &file, format!("legislation/{}", law.id))),
+                ),
             );
-            found.push(st);
+            continue;
+        }
+        for imp in matching {
+            let strength = entry_strength(cat, law, imp, purpose);
+            let st = extent_status(imp.extent);
+            let src = match imp.basis {
+                Some(Basis::Report) => imp.source.as_ref().or(law.source.as_ref()),
+                _ => law.source.as_ref(),
+            };
+            let cite = src.map(|s| {
+                Cite::new(
+                    s,
+                    &file,
+                    format!("legislation/{}/implements/{}", law.id, imp.target),
+                )
+            });
+            let r = Reason::new(Fact::Implements {
+                law: law.id.clone(),
+                title: law.title.clone(),
+                citation: law.citation.clone(),
+                provision: imp.provision.clone(),
+                extent: imp.extent,
+                target: imp.target.clone(),
+                note: imp.note.clone(),
+            })
+            .with_strength(strength)
+            .cite(cite);
+            if strength.decides() {
+                reasons.push(r.with_status(st));
+                found.push((st, strength, imp.extent == Extent::Conflicts));
+            } else {
+                leads = true;
+                reasons.push(r.with_status(Status::Unknown));
+            }
         }
     }
     for kind in targets.iter().filter(|t| cat.is_measure_kind(t)) {
-        if let Some((mi, m)) = latest_measure(c, kind, date) {
-            let st = match m.status {
-                MeasureStatus::InPlace => Status::Met,
-                MeasureStatus::Partial => Status::Partial,
-                MeasureStatus::Absent | MeasureStatus::Planned => Status::Gap,
+        if let Some(m) = latest_measure(c, kind, date) {
+            let st = measure_status(m.status);
+            // A report that no law on the subject exists shows the obligation unmet as well; one that
+            // a law exists only points to where it might be met.
+            let strength = match (&m.source, purpose) {
+                (None, _) => Strength::None,
+                (Some(_), Purpose::Obligation)
+                    if cat.is_subject_kind(kind) && st != Status::Gap =>
+                {
+                    Strength::Law
+                }
+                (Some(_), _) => Strength::Secondary,
             };
-            let cite = m
-                .source
-                .as_ref()
-                .map(|s| Cite::new(s, &file, format!("/measures/{mi}")));
-            reasons.push(
-                Reason::new(format!(
-                    "{}: {} as of {} — {}",
-                    cat.measure_label(kind),
-                    m.status.as_str(),
-                    m.date,
-                    m.summary
-                ))
-                .with_status(st)
-                .cite(cite),
+            let r = Reason::new(Fact::Measure {
+                kind: m.kind.clone(),
+                status: m.status,
+                date: m.date,
+                summary: m.summary.clone(),
+            })
+            .with_strength(strength)
+            .cite(
+                m.source
+                    .as_ref()
+                    .map(|s| Cite::new(s, &file, format!("measures/{}", measure_key(m)))),
             );
-            found.push(st);
+            if strength.decides() {
+                reasons.push(r.with_status(st));
+                found.push((st, strength, false));
+            } else {
+                leads = true;
+                reasons.push(r.with_status(Status::Unknown));
+            }
         }
     }
-    if found.is_empty() {
-        return if reasons.is_empty() {
-            None
-        } else {
-            Some((Status::Unknown, reasons))
-        };
+    if reasons.is_empty() {
+        return None;
     }
-    // A law that contradicts the obligation is a gap whatever else is on the books.
-    let st = if conflicts(c, targets, date) {
-        Status::Gap
-    } else if found.contains(&Status::Met) {
-        Status::Met
-    } else if found.contains(&Status::Partial) {
-        Status::Partial
-    } else {
-        Status::Gap
+    let strongest = |pred: &dyn Fn(&(Status, Strength, bool)) -> bool| {
+        found
+            .iter()
+            .filter(|f| pred(f))
+            .map(|f| f.1)
+            .max()
+            .unwrap_or_default()
     };
-    Some((st, reasons))
-}
-
-fn conflicts(c: &Country, targets: &[&str], date: Date) -> bool {
-    c.legislation
-        .iter()
-        .filter(|l| l.in_force_on(date))
-        .any(|l| {
-            l.implements
-                .iter()
-                .any(|i| i.extent == Extent::Conflicts && targets.contains(&i.target.as_str()))
-        })
+    // A law that contradicts the obligation is a gap whatever else is on the books.
+    let (status, strength, conflict) = if found.iter().any(|f| f.2) {
+        (Status::Gap, strongest(&|f| f.2), true)
+    } else if found.iter().any(|f| f.0 == Status::Met) {
+        (Status::Met, strongest(&|f| f.0 == Status::Met), false)
+    } else if found.iter().any(|f| f.0 == Status::Partial) {
+        (
+            Status::Partial,
+            strongest(&|f| f.0 == Status::Partial),
+            false,
+        )
+    } else if !found.is_empty() {
+        (Status::Gap, strongest(&|_| true), false)
+    } else if leads {
+        (Status::Unknown, Strength::Law, false)
+    } else {
+        (Status::Unknown, Strength::None, false)
+    };
+    Some(Evidence {
+        status,
+        strength,
+        conflict,
+        leads,
+        reasons,
+    })
 }
 
 /// The latest measure of `kind` dated on or before `date`.
-pub fn latest_measure<'a>(
-    c: &'a Country,
-    kind: &str,
-    date: Date,
-) -> Option<(usize, &'a crate::model::Measure)> {
+pub fn latest_measure<'a>(c: &'a Country, kind: &str, date: Date) -> Option<&'a Measure> {
     c.measures
         .iter()
-        .enumerate()
-        .filter(|(_, m)| m.kind == kind && m.date <= date)
-        .max_by_key(|(_, m)| m.date)
+        .filter(|m| m.kind == kind && m.date <= date)
+        .max_by_key(|m| m.date)
 }
 
 /// Membership of `body` on `date`: `Some(true/false)`, or `None` when no memberships are recorded at all.
@@ -326,13 +422,13 @@ pub fn member_of(c: &Country, body: &str, date: Date) -> Option<(bool, Option<Ci
         return None;
     }
     let file = country_file(c);
-    for (i, m) in c.memberships.iter().enumerate() {
+    for m in &c.memberships {
         if m.body == body && m.since.is_none_or(|s| s <= date) && m.until.is_none_or(|u| u > date) {
             return Some((
                 true,
                 m.source
                     .as_ref()
-                    .map(|s| Cite::new(s, &file, format!("/memberships/{i}"))),
+                    .map(|s| Cite::new(s, &file, format!("memberships/{}", m.body))),
             ));
         }
     }
@@ -408,10 +504,6 @@ mod tests {
         assert_eq!(standing(Some(&p), day("1963-07-01")), Standing::Unknown);
         assert_eq!(standing(Some(&p), day("1962-12-31")), Standing::NotParty);
         let later = standing(Some(&p), day("2012-12-31"));
-        assert_eq!(
-            describe_standing(later, "C29"),
-            "party to C29 since 1963 (day not recorded)"
-        );
         assert_eq!(later.joined().as_deref(), Some("1963"));
         assert_eq!(later.joined_year(), Some(1963));
     }

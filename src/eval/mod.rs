@@ -3,22 +3,26 @@
 
 mod country;
 pub mod criteria;
-mod diff;
+pub mod diff;
+pub mod fact;
 pub mod facts;
 mod plan;
 mod roadmap;
+pub mod rules;
 mod status;
 
-pub use country::{InstrumentEval, ObligationEval};
+pub use country::{InstrumentEval, ObligationEval, ReservationState};
 pub use diff::{diff, Change};
+pub use fact::{Effect, Fact, NotCounting, Test};
 pub use facts::Standing;
 pub use plan::{ActionEval, Progress, TargetEval, TargetKind};
-pub use roadmap::{roadmap, Step};
-pub use status::{Cite, Reason, Status};
+pub use roadmap::{roadmap, Step, StepKind};
+pub use status::{Cite, Reason, Status, Strength};
 
 use crate::catalogue::Catalogue;
 use crate::model::{
-    Date, Extent, Implementation, JoinAction, Law, Participation, ParticipationStatus, Source,
+    Basis, Date, Extent, Implementation, JoinAction, Law, PartialDate, Participation,
+    ParticipationStatus, Source,
 };
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -83,6 +87,8 @@ pub fn apply(cat: &Catalogue, as_of: Date, hypotheses: &[Hypothesis]) -> Result<
         locator: None,
         accessed: as_of,
         verified: None,
+        current_to: Some(PartialDate::Day(as_of)),
+        copy: None,
         note: None,
     };
     for h in hypotheses {
@@ -132,11 +138,14 @@ pub fn apply(cat: &Catalogue, as_of: Date, hypotheses: &[Hypothesis]) -> Result<
                     enacted_period: None,
                     in_force: Some(as_of),
                     repealed: None,
+                    // A hypothetical provision is taken as read: the run asks what it would change.
                     implements: vec![Implementation {
                         target: target.clone(),
                         extent: Extent::Full,
-                        provision: None,
+                        provision: Some("hypothetical provision".into()),
                         note: "what-if hypothesis".into(),
+                        basis: Some(Basis::Text),
+                        source: None,
                     }],
                     source: Some(src.clone()),
                 });
@@ -201,7 +210,8 @@ pub fn evaluate(
     })
 }
 
-/// The reasons for one item of one state: an instrument, obligation, action or target id.
+/// The reasons for one item of one state: an instrument, obligation, action or target id. `None` when
+/// the id names no such item (or the state is not in the catalogue).
 pub fn explain(cat: &Catalogue, iso3: &str, item: &str, as_of: Date) -> Option<(Status, Reason)> {
     let c = cat.countries.get(iso3)?;
     if let Some(i) = cat.instruments.get(item).filter(|i| i.kind.is_binding()) {
@@ -227,20 +237,24 @@ pub fn explain(cat: &Catalogue, iso3: &str, item: &str, as_of: Date) -> Option<(
             let t = plan::targets(cat, p, as_of)
                 .into_iter()
                 .find(|t| t.id == item)?;
-            let mine = t.per_country.iter().find(|(iso, _, _)| iso == iso3);
-            let mut r = Reason::new(format!(
-                "target `{}` on {}: {} — {}",
-                t.id,
-                as_of,
-                t.now.summary(),
-                t.now.status
-            ))
-            .with_status(t.now.status);
-            if let Some((_, s, cr)) = mine {
+            let mut r = Reason::new(Fact::Target {
+                target: t.id.clone(),
+                date: as_of,
+                status: t.now.status,
+                count: t.now.count,
+                of: t.now.of,
+                needed: t.now.needed,
+            })
+            .with_status(t.now.status)
+            .with_strength(t.now.strength);
+            if let Some((_, s, cr)) = t.per_country.iter().find(|(iso, _, _)| iso == iso3) {
                 r = r.child(
-                    Reason::new(format!("{} counts as {s}", c.name))
-                        .with_status(*s)
-                        .child(cr.clone()),
+                    Reason::new(Fact::CountsAs {
+                        iso3: iso3.to_string(),
+                        status: *s,
+                    })
+                    .with_status(*s)
+                    .child(cr.clone()),
                 );
             }
             r = r.children(t.now.evidence.clone());

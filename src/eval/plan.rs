@@ -1,42 +1,49 @@
 //! Plan actions per state, and targets: country thresholds counted over the participants, regional
-//! targets read from their dated evidence. Each target is read at its due date and at the evaluation date.
+//! targets read from their dated evidence. Each target is read at its due date and at the evaluation
+//! date — the due-date reading only once the evaluation date has reached it, since facts dated after
+//! the evaluation date do not exist yet.
 
-use super::criteria;
-use super::status::{Cite, Reason, Status};
+use super::criteria::Evaluator;
+use super::fact::Fact;
+use super::status::{Cite, Reason, Status, Strength};
 use crate::catalogue::Catalogue;
-use crate::model::{Country, Date, Plan, Target};
+use crate::model::{Country, Date, Plan, Regional, Target};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionEval {
     pub id: String,
     pub status: Status,
+    pub strength: Strength,
     pub reasons: Reason,
 }
 
 pub fn actions(cat: &Catalogue, plan: &Plan, c: &Country, date: Date) -> Vec<ActionEval> {
+    let mut ev = Evaluator::new(cat, plan, c, date);
     plan.actions()
         .map(|(_, a)| match &a.criterion {
             Some(cr) => {
-                let (status, r) = criteria::evaluate(cat, plan, c, cr, date);
+                let (status, strength, r) = ev.evaluate(cr);
                 ActionEval {
                     id: a.id.clone(),
                     status,
-                    reasons: Reason::new(format!("{}: {}", a.id, a.summary))
-                        .with_status(status)
-                        .child(r),
+                    strength,
+                    reasons: Reason::new(Fact::Action {
+                        action: a.id.clone(),
+                    })
+                    .with_status(status)
+                    .with_strength(strength)
+                    .child(r),
                 }
             }
             None => ActionEval {
                 id: a.id.clone(),
                 status: Status::NotAssessed,
-                reasons: Reason::new(format!(
-                    "{}: not assessed — {}",
-                    a.id,
-                    a.not_assessed
-                        .as_deref()
-                        .unwrap_or("country facts cannot judge this item")
-                ))
+                strength: Strength::None,
+                reasons: Reason::new(Fact::NotAssessed {
+                    action: a.id.clone(),
+                    why: a.not_assessed.clone(),
+                })
                 .with_status(Status::NotAssessed),
             },
         })
@@ -56,6 +63,7 @@ pub enum TargetKind {
 pub struct Progress {
     pub date: Date,
     pub status: Status,
+    pub strength: Strength,
     /// States (or evidence records) that meet it.
     pub count: usize,
     /// Participants counted over (0 for regional targets).
@@ -66,22 +74,9 @@ pub struct Progress {
     pub gap: Vec<String>,
     pub blocked: Vec<String>,
     pub unknown: Vec<String>,
-    /// Regional targets: the evidence dated on or before `date`.
+    /// Regional targets: the evidence dated on or before `date`, and searches that found nothing.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Reason>,
-}
-
-impl Progress {
-    /// `k of n (threshold m)`.
-    pub fn summary(&self) -> String {
-        if self.status == Status::NotAssessed {
-            return "not assessed from country facts".to_string();
-        }
-        match self.of {
-            0 => format!("{} of {} evidence records", self.count, self.needed),
-            n => format!("{} of {} (threshold {})", self.count, n, self.needed),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,22 +85,19 @@ pub struct TargetEval {
     pub area: String,
     pub kind: TargetKind,
     pub due: Date,
-    pub at_due: Progress,
+    /// The reading at the due date; `None` while the evaluation date is before it (not yet due).
+    pub at_due: Option<Progress>,
     pub now: Progress,
     /// Per participant on the evaluation date, for explanations.
     #[serde(skip)]
     pub per_country: Vec<(String, Status, Reason)>,
 }
 
-fn progress(
-    cat: &Catalogue,
-    plan: &Plan,
-    t: &Target,
-    date: Date,
-) -> (Progress, Vec<(String, Status, Reason)>) {
-    let mut p = Progress {
+fn empty(date: Date, status: Status) -> Progress {
+    Progress {
         date,
-        status: Status::Unknown,
+        status,
+        strength: Strength::None,
         count: 0,
         of: 0,
         needed: 0,
@@ -115,51 +107,90 @@ fn progress(
         blocked: vec![],
         unknown: vec![],
         evidence: vec![],
+    }
+}
+
+/// A regional target on `date`: met by enough dated evidence; partial with some; with none, a gap
+/// once it is due if recorded searches covering the date found nothing, else unknown — no evidence is
+/// not evidence of absence until someone has looked.
+fn regional(cat: &Catalogue, plan: &Plan, t: &Target, reg: &Regional, date: Date) -> Progress {
+    let file = cat.file_of(&format!("plan:{}", plan.id));
+    let mut p = empty(date, Status::Unknown);
+    // Evidence dated by month or year counts once that period is over.
+    for e in reg.evidence.iter().filter(|e| e.date.last_day() <= date) {
+        p.evidence.push(
+            Reason::new(Fact::Evidence {
+                date: e.date.last_day(),
+                summary: e.summary.clone(),
+            })
+            .with_strength(Strength::Secondary)
+            .cite(Some(Cite::new(
+                &e.source,
+                file,
+                format!("targets/{}/evidence/{}", t.id, e.date),
+            ))),
+        );
+    }
+    p.count = p.evidence.len();
+    p.needed = reg.needed as usize;
+    let searched: Vec<_> = reg
+        .searches
+        .iter()
+        .filter(|s| s.searched_on >= date)
+        .collect();
+    (p.status, p.strength) = if p.count >= p.needed {
+        (Status::Met, Strength::Secondary)
+    } else if p.count > 0 {
+        (Status::Partial, Strength::Secondary)
+    } else if date >= t.due && !searched.is_empty() {
+        (Status::Gap, Strength::Secondary)
+    } else {
+        (Status::Unknown, Strength::None)
     };
+    if p.count == 0 {
+        for s in searched {
+            p.evidence.push(Reason::new(Fact::Searched {
+                on: s.searched_on,
+                place: s.place.clone(),
+                terms: s.terms.clone(),
+                found: s.found.clone(),
+            }));
+        }
+    }
+    p
+}
+
+fn progress(
+    cat: &Catalogue,
+    plan: &Plan,
+    t: &Target,
+    date: Date,
+) -> (Progress, Vec<(String, Status, Reason)>) {
     let mut per = Vec::new();
     if let Some(reg) = &t.regional {
-        let file = cat.file_of(&format!("plan:{}", plan.id));
-        for (i, e) in reg.evidence.iter().enumerate() {
-            if e.date <= date {
-                p.evidence
-                    .push(
-                        Reason::new(format!("{}: {}", e.date, e.summary)).cite(Some(Cite::new(
-                            &e.source,
-                            file,
-                            format!("{}/regional/evidence/{i}", target_pointer(plan, &t.id)),
-                        ))),
-                    );
-            }
-        }
-        p.count = p.evidence.len();
-        p.needed = reg.needed as usize;
-        // No evidence is not evidence of absence: the target stays unknown until a record shows it.
-        p.status = if p.count >= p.needed {
-            Status::Met
-        } else if p.count > 0 {
-            Status::Partial
-        } else {
-            Status::Unknown
-        };
-        return (p, per);
+        return (regional(cat, plan, t, reg, date), per);
     }
     let (Some(th), Some(cr)) = (t.threshold, &t.criterion) else {
-        p.status = Status::NotAssessed;
-        return (p, per);
+        return (empty(date, Status::NotAssessed), per);
     };
+    let mut p = empty(date, Status::Unknown);
     p.of = plan.participants.len();
     p.needed = th.needed(p.of);
+    let mut strengths = Vec::new();
     for iso in &plan.participants {
         let Some(c) = cat.countries.get(iso) else {
             continue;
         };
-        let (s, r) = criteria::evaluate(cat, plan, c, cr, date);
+        let (s, strength, r) = Evaluator::new(cat, plan, c, date).evaluate(cr);
         match s {
             Status::Met => p.met.push(iso.clone()),
             Status::Partial => p.partial.push(iso.clone()),
             Status::Gap => p.gap.push(iso.clone()),
             Status::Blocked => p.blocked.push(iso.clone()),
             _ => p.unknown.push(iso.clone()),
+        }
+        if s == Status::Met {
+            strengths.push(strength);
         }
         per.push((iso.clone(), s, r));
     }
@@ -174,17 +205,9 @@ fn progress(
     } else {
         Status::Gap
     };
+    // A count is as strong as the weakest finding it counts.
+    p.strength = strengths.into_iter().min().unwrap_or(Strength::Record);
     (p, per)
-}
-
-/// The JSON pointer of a target within its plan file.
-pub fn target_pointer(plan: &Plan, id: &str) -> String {
-    for (ai, a) in plan.areas.iter().enumerate() {
-        if let Some(ti) = a.targets.iter().position(|t| t.id == id) {
-            return format!("/areas/{ai}/targets/{ti}");
-        }
-    }
-    String::new()
 }
 
 pub fn targets(cat: &Catalogue, plan: &Plan, date: Date) -> Vec<TargetEval> {
@@ -197,7 +220,7 @@ pub fn targets(cat: &Catalogue, plan: &Plan, date: Date) -> Vec<TargetEval> {
             } else {
                 TargetKind::NotAssessed
             };
-            let (at_due, _) = progress(cat, plan, t, t.due);
+            let at_due = (t.due <= date).then(|| progress(cat, plan, t, t.due).0);
             let (now, per_country) = progress(cat, plan, t, date);
             TargetEval {
                 id: t.id.clone(),

@@ -2,22 +2,31 @@
 //! convention it requires), then obligations to implement (prerequisites first), then plan actions —
 //! each with the targets it would move.
 
-use super::{CountryEval, Status};
+use super::{CountryEval, Fact, Standing, Status};
 use crate::catalogue::Catalogue;
 use crate::graph::{Node, ObligationGraph};
-use crate::model::Plan;
+use crate::model::{Date, Plan};
 use serde::Serialize;
 use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepKind {
+    Join,
+    Implement,
+    Act,
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
     pub order: usize,
-    /// `join`, `implement` or `act`.
-    pub step: &'static str,
+    pub step: StepKind,
     pub id: String,
-    pub label: String,
     pub status: Status,
-    pub why: String,
+    pub why: Fact,
+    /// The step rests on a negative or signatory status from a stale source: check the current
+    /// status before acting on it.
+    pub check_status_first: bool,
     /// Prerequisites that are themselves open.
     pub after: Vec<String>,
     /// Targets this step would move.
@@ -53,12 +62,16 @@ fn ordered(
         .collect()
 }
 
+/// Open steps for a state. `stale_years`: a participation source current to more than this many years
+/// before the evaluation date makes a "join" step say to check the current status first.
 pub fn roadmap(
     cat: &Catalogue,
-    graph: &ObligationGraph,
     e: &CountryEval,
     plan: Option<&Plan>,
+    as_of: Date,
+    stale_years: i16,
 ) -> Vec<Step> {
+    let graph = cat.graph();
     let in_plan = |targets: Vec<String>| -> Vec<String> {
         match plan {
             Some(p) => targets
@@ -88,13 +101,21 @@ pub fn roadmap(
         let Some(ie) = e.instrument(n.id()) else {
             continue;
         };
+        let negative = matches!(
+            ie.standing,
+            Standing::NotParty | Standing::Signatory { .. } | Standing::Withdrawn { .. }
+        );
+        let stale = ie
+            .source
+            .as_ref()
+            .is_none_or(|s| s.is_stale(as_of, stale_years));
         steps.push(Step {
             order: 0,
-            step: "join",
+            step: StepKind::Join,
             id: ie.id.clone(),
-            label: cat.instrument_name(&ie.id).to_string(),
             status: ie.status,
-            why: ie.reasons.text.clone(),
+            why: ie.reasons.fact.clone(),
+            check_status_first: negative && stale,
             after,
             targets,
         });
@@ -116,24 +137,20 @@ pub fn roadmap(
         let Some(oe) = e.obligation(n.id()) else {
             continue;
         };
-        let label = cat
-            .obligation(&oe.id)
-            .map(|o| o.label().to_string())
-            .unwrap_or_default();
         // The first child says how it binds; the next is the implementation finding.
         let why = oe
             .reasons
             .children
             .get(1)
-            .map(|r| r.text.clone())
-            .unwrap_or_else(|| oe.reasons.text.clone());
+            .map(|r| r.fact.clone())
+            .unwrap_or_else(|| oe.reasons.fact.clone());
         steps.push(Step {
             order: 0,
-            step: "implement",
+            step: StepKind::Implement,
             id: oe.id.clone(),
-            label,
             status: oe.status,
             why,
+            check_status_first: false,
             after,
             targets,
         });
@@ -151,22 +168,18 @@ pub fn roadmap(
         }
         for a in actions.iter().filter(|a| a.status.is_open()) {
             let targets = in_plan(graph.impacted_targets(&Node::Action(a.id.clone())));
-            let label = p
-                .action(&a.id)
-                .map(|x| x.summary.clone())
-                .unwrap_or_default();
             steps.push(Step {
                 order: 0,
-                step: "act",
+                step: StepKind::Act,
                 id: a.id.clone(),
-                label,
                 status: a.status,
                 why: a
                     .reasons
                     .children
                     .first()
-                    .map(|r| r.text.clone())
-                    .unwrap_or_default(),
+                    .map(|r| r.fact.clone())
+                    .unwrap_or_else(|| a.reasons.fact.clone()),
+                check_status_first: false,
                 after: vec![],
                 targets,
             });

@@ -5,7 +5,9 @@ use super::{LoadOptions, Stats};
 use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::graph::{Node, ObligationGraph};
-use crate::model::{article_listed, Criterion, Date, ParticipationStatus, Period, Plan, Source};
+use crate::model::{
+    article_listed, Criterion, Date, ParticipationStatus, Period, Plan, Source, TreatyRef,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) fn check(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mut Stats) {
@@ -28,45 +30,45 @@ fn source_checks(
     match src {
         None => {
             stats.unverified_facts += 1;
+            stats.stale_facts += 1;
             d.push(
                 Diagnostic::warning("missing-source", file, ptr, "fact has no source")
                     .expected("a `source` with title, url and accessed date"),
             );
         }
-        Some(s) => match s.verified {
-            None => stats.unverified_facts += 1,
-            Some(v) => {
-                if v > opts.today {
+        Some(s) => {
+            // How current the content is decides staleness; when it was checked does not.
+            if s.is_stale(opts.today, opts.stale_years) {
+                stats.stale_facts += 1;
+            }
+            if let Some(c @ crate::model::PartialDate::Day(day)) = s.current_to {
+                if day > s.accessed {
                     d.push(
                         Diagnostic::error(
-                            "future-date",
+                            "current-after-access",
                             file,
-                            &format!("{ptr}/source/verified"),
-                            "verified date lies in the future",
+                            &format!("{ptr}/source/current_to"),
+                            "a source cannot reflect a day after it was read",
                         )
-                        .found(v.to_string()),
+                        .expected(format!("on or before the accessed date {}", s.accessed))
+                        .found(c.to_string()),
                     );
-                } else if let Ok(limit) = opts
-                    .today
-                    .checked_sub(jiff::Span::new().years(opts.stale_years))
-                {
-                    if v < limit {
-                        d.push(
-                            Diagnostic::warning(
-                                "stale-source",
-                                file,
-                                &format!("{ptr}/source/verified"),
-                                format!(
-                                    "source last verified on {v}, more than {} years ago",
-                                    opts.stale_years
-                                ),
-                            )
-                            .expected(format!("verified on or after {limit}")),
-                        );
-                    }
                 }
             }
-        },
+            match s.verified {
+                None => stats.unverified_facts += 1,
+                Some(v) if v > opts.today => d.push(
+                    Diagnostic::error(
+                        "future-date",
+                        file,
+                        &format!("{ptr}/source/verified"),
+                        "verified date lies in the future",
+                    )
+                    .found(v.to_string()),
+                ),
+                Some(_) => {}
+            }
+        }
     }
 }
 
@@ -392,24 +394,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                 for (ri, r) in p.reservations.iter().enumerate() {
                     let rptr = format!("{ptr}/reservations/{ri}");
                     for (ai, a) in r.articles.iter().enumerate() {
-                        // A reservation may also touch articles this instrument incorporates from another
-                        // (1967 Protocol art. VII(1) allows reservations to the Convention articles it applies).
-                        let incorporated = inst
-                            .relations
-                            .iter()
-                            .filter(|x| x.kind == crate::model::RelationKind::Incorporates)
-                            .any(|x| {
-                                cat.instruments.get(&x.target).is_some_and(|t| {
-                                    article_listed(&t.articles, a)
-                                        && x.target_articles.iter().any(|ta| {
-                                            crate::model::same_article(&t.articles, a, ta)
-                                        })
-                                })
-                            });
-                        if !inst.articles.is_empty()
-                            && !article_listed(&inst.articles, a)
-                            && !incorporated
-                        {
+                        if !article_of(cat, inst, a) {
                             d.push(
                                 Diagnostic::error(
                                     "unknown-article",
@@ -576,6 +561,26 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
     }
 }
 
+/// Whether `a` is an article of `inst`, or of another instrument that `inst` incorporates and applies
+/// (1967 Protocol art. VII(1) allows reservations to the Convention articles it applies). An instrument
+/// that lists no articles accepts any.
+fn article_of(cat: &Catalogue, inst: &crate::model::Instrument, a: &str) -> bool {
+    inst.articles.is_empty()
+        || article_listed(&inst.articles, a)
+        || inst
+            .relations
+            .iter()
+            .filter(|x| x.kind == crate::model::RelationKind::Incorporates)
+            .any(|x| {
+                cat.instruments.get(&x.target).is_some_and(|t| {
+                    article_listed(&t.articles, a)
+                        && x.target_articles
+                            .iter()
+                            .any(|ta| crate::model::same_article(&t.articles, a, ta))
+                })
+            })
+}
+
 fn criterion(
     cat: &Catalogue,
     plan: &Plan,
@@ -599,11 +604,28 @@ fn criterion(
         )),
         Some(_) => {}
     };
+    // Articles named for a treaty must be articles it lists, as for reservations.
+    let treaty_ref = |t: &TreatyRef, what: &str, d: &mut Diagnostics| {
+        treaty(t.id(), what, d);
+        let (Some(arts), Some(inst)) = (t.articles(), cat.instruments.get(t.id())) else {
+            return;
+        };
+        for (i, a) in arts.iter().enumerate() {
+            if !article_of(cat, inst, a) {
+                d.push(Diagnostic::error(
+                    "unknown-article",
+                    file,
+                    &format!("{ptr}/{what}/articles/{i}"),
+                    format!("article `{a}` is not an article of `{}`", inst.id),
+                ));
+            }
+        }
+    };
     match c {
-        Criterion::Party(id) => treaty(id, "party", d),
+        Criterion::Party(t) => treaty_ref(t, "party", d),
         Criterion::Signed(id) => treaty(id, "signed", d),
-        Criterion::NoReservations(id) => treaty(id, "no_reservations", d),
-        Criterion::Implements(id) => {
+        Criterion::NoReservations(t) => treaty_ref(t, "no_reservations", d),
+        Criterion::Implements(id) | Criterion::NoConflict(id) => {
             if cat.obligation(id).is_none() && !cat.is_measure_kind(id) {
                 d.push(Diagnostic::error(
                     "unknown-reference",
@@ -651,6 +673,10 @@ fn criterion(
             .iter()
             .enumerate()
             .for_each(|(i, x)| criterion(cat, plan, file, &format!("{ptr}/any/{i}"), x, d)),
+        Criterion::Each(cs) => cs
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| criterion(cat, plan, file, &format!("{ptr}/each/{i}"), x, d)),
         Criterion::Not(x) => criterion(cat, plan, file, &format!("{ptr}/not"), x, d),
     }
 }
@@ -729,7 +755,13 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
                 let ptr = format!("/areas/{ai}/actions/{xi}");
                 claim(&a.id, &format!("{ptr}/id"), d);
                 for (ri, code) in a.recommendations.iter().enumerate() {
-                    if !plan.recommendations.is_empty() && !codes.contains(code.as_str()) {
+                    // A misprinted code is kept as printed when a code note names its probable reading.
+                    let noted = a
+                        .code_note
+                        .as_ref()
+                        .is_some_and(|n| n.printed == *code && codes.contains(n.probable.as_str()));
+                    if !plan.recommendations.is_empty() && !codes.contains(code.as_str()) && !noted
+                    {
                         d.push(Diagnostic::error(
                             "unknown-recommendation",
                             file,

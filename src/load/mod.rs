@@ -21,7 +21,7 @@ pub use tree::{DataFile, Place};
 pub struct LoadOptions {
     /// The day the run takes as today, for stale-source warnings.
     pub today: crate::model::Date,
-    /// A `verified` date older than this many years is stale.
+    /// A source current to more than this many years before today is stale.
     pub stale_years: i16,
 }
 
@@ -43,6 +43,9 @@ pub struct Stats {
     pub plans: usize,
     pub facts: usize,
     pub unverified_facts: usize,
+    /// Facts whose source is current to more than the staleness limit before today, or whose
+    /// currency is not known.
+    pub stale_facts: usize,
     /// Participation entries present / (countries × treaties).
     pub participation_entries: usize,
     pub participation_expected: usize,

@@ -142,9 +142,16 @@ pub enum ReservationKind {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reservation {
+    /// Stable within its participation entry, so citations survive reordering.
+    #[serde(default)]
+    pub id: Option<String>,
     pub kind: ReservationKind,
     pub articles: Vec<String>,
     pub summary: String,
+    /// Whether its text (or the depositary's account of it) was read, so that the articles it touches
+    /// are known. An unread reservation has an unknown effect.
+    #[serde(default)]
+    pub text_read: Option<bool>,
     #[serde(default)]
     pub made: Option<Date>,
     #[serde(default)]
@@ -154,6 +161,13 @@ pub struct Reservation {
 }
 
 impl Reservation {
+    /// Its effect can be judged: the text was read and it names what it touches (a geographic
+    /// limitation touches the whole 1951 Convention by its nature, art. 1B).
+    pub fn effect_known(&self) -> bool {
+        self.text_read == Some(true)
+            && (self.kind == ReservationKind::GeographicLimitation || !self.articles.is_empty())
+    }
+
     /// In force on `date`: made by then (an undated one counts from the deposit it came with) and not
     /// yet withdrawn.
     pub fn in_force(&self, date: Date) -> bool {
@@ -246,6 +260,15 @@ pub enum Extent {
     Conflicts,
 }
 
+/// How a provision's effect is known: read in the law's text (the default when a provision is
+/// cited), or stated by an authoritative report, which is then the `source` of the entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    Text,
+    Report,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Implementation {
@@ -254,6 +277,11 @@ pub struct Implementation {
     #[serde(default)]
     pub provision: Option<String>,
     pub note: String,
+    #[serde(default)]
+    pub basis: Option<Basis>,
+    /// The report that states it, for `basis: report`.
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -279,6 +307,9 @@ impl MeasureStatus {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
+    /// Stable within the country file, so citations survive reordering.
+    #[serde(default)]
+    pub id: Option<String>,
     pub kind: String,
     pub status: MeasureStatus,
     pub date: Date,

@@ -10,7 +10,7 @@ mod vocabulary;
 
 pub use country::*;
 pub use instrument::*;
-pub use period::Period;
+pub use period::{PartialDate, Period};
 pub use plan::*;
 pub use source::*;
 pub use vocabulary::*;

@@ -85,6 +85,61 @@ impl<'de> Deserialize<'de> for Period {
     }
 }
 
+/// A day, or a year or month when the source gives no day: how current a source is (`current_to`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartialDate {
+    Day(Date),
+    Period(Period),
+}
+
+impl PartialDate {
+    /// The latest day the content can reflect: a month-dated status list is current to its month's end.
+    pub fn last_day(self) -> Date {
+        match self {
+            PartialDate::Day(d) => d,
+            PartialDate::Period(p) => p.last_day(),
+        }
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.len() == 10 {
+            return s
+                .parse::<Date>()
+                .map(PartialDate::Day)
+                .map_err(|_| format!("`{s}` is not a real calendar day"));
+        }
+        s.parse::<Period>()
+            .map(PartialDate::Period)
+            .map_err(|_| format!("`{s}` is not a day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY)"))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Day(d) => write!(f, "{d}"),
+            PartialDate::Period(p) => write!(f, "{p}"),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -100,6 +155,16 @@ mod tests {
         assert!(m.contains("2024-02-10".parse().unwrap()));
         assert!(!m.contains("2024-03-01".parse().unwrap()));
         assert_eq!(m.to_string(), "2024-02");
+    }
+
+    #[test]
+    fn currency_takes_a_day_a_month_or_a_year() {
+        let d: PartialDate = "2013-06".parse().unwrap();
+        assert_eq!(d.last_day().to_string(), "2013-06-30");
+        let d: PartialDate = "2026-03-14".parse().unwrap();
+        assert_eq!(d.to_string(), "2026-03-14");
+        assert!("2026-02-30".parse::<PartialDate>().is_err());
+        assert!("26".parse::<PartialDate>().is_err());
     }
 
     #[test]

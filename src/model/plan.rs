@@ -1,4 +1,4 @@
-use super::{Date, Source, Topic};
+use super::{Date, PartialDate, Source, Topic};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -13,6 +13,11 @@ pub struct Plan {
     pub conference: Conference,
     pub adopted: Date,
     pub deadline: Date,
+    /// Whether the plan itself set the deadline or lexgap reads one in where the plan gives none.
+    #[serde(default)]
+    pub deadline_set_by: Option<DeadlineSetBy>,
+    #[serde(default)]
+    pub deadline_note: Option<String>,
     pub participants: Vec<String>,
     #[serde(default)]
     pub invited: Vec<String>,
@@ -44,6 +49,22 @@ impl Plan {
     pub fn name(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.title)
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeadlineSetBy {
+    Plan,
+    Lexgap,
+}
+
+/// A printed recommendation code that points to an unrelated recommendation, with the probable one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeNote {
+    pub printed: String,
+    pub probable: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -96,6 +117,11 @@ pub struct Action {
     #[serde(default)]
     pub topics: Vec<Topic>,
     pub criterion: Option<Criterion>,
+    /// Why the criterion reads the item the way it does (e.g. a recorded conflict outweighs unknowns).
+    #[serde(default)]
+    pub criterion_note: Option<String>,
+    #[serde(default)]
+    pub code_note: Option<CodeNote>,
     #[serde(default)]
     pub not_assessed: Option<String>,
 }
@@ -113,6 +139,10 @@ pub struct Target {
     pub criterion: Option<Criterion>,
     #[serde(default)]
     pub measured_by: Vec<String>,
+    #[serde(default)]
+    pub criterion_note: Option<String>,
+    #[serde(default)]
+    pub code_note: Option<CodeNote>,
     #[serde(default)]
     pub not_assessed: Option<String>,
     #[serde(default)]
@@ -162,29 +192,80 @@ mod all_marker {
 pub struct Regional {
     pub needed: u32,
     pub evidence: Vec<Evidence>,
+    /// Searches that found nothing: after the due date they let the target be judged a gap.
+    #[serde(default)]
+    pub searches: Vec<Search>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Search {
+    pub searched_on: Date,
+    #[serde(rename = "where")]
+    pub place: String,
+    pub terms: String,
+    pub found: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
-    pub date: Date,
+    /// The day it happened, or its month or year when the source gives no day.
+    pub date: PartialDate,
     pub summary: String,
     pub source: Source,
+}
+
+/// A treaty named by a criterion, optionally with the articles an item is about: only reservations
+/// touching those articles are relevant to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum TreatyRef {
+    Id(String),
+    Articles(TreatyArticles),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatyArticles {
+    pub instrument: String,
+    pub articles: Vec<String>,
+}
+
+impl TreatyRef {
+    pub fn id(&self) -> &str {
+        match self {
+            TreatyRef::Id(s) => s,
+            TreatyRef::Articles(a) => &a.instrument,
+        }
+    }
+
+    /// The articles the item is about; `None` means every reservation is relevant.
+    pub fn articles(&self) -> Option<&[String]> {
+        match self {
+            TreatyRef::Id(_) => None,
+            TreatyRef::Articles(a) => Some(&a.articles),
+        }
+    }
 }
 
 /// The criterion language: a per-country test over participation, legislation and measures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Criterion {
-    Party(String),
+    Party(TreatyRef),
     Signed(String),
-    NoReservations(String),
+    NoReservations(TreatyRef),
     Implements(String),
     Measure(String),
+    /// Gap while a law in force conflicts with the obligation or measure kind.
+    NoConflict(String),
     MemberOf(String),
     Action(String),
     All(Vec<Criterion>),
     Any(Vec<Criterion>),
+    /// k-of-n credit: met when all are met, partial when some are.
+    Each(Vec<Criterion>),
     Not(Box<Criterion>),
 }
 
@@ -192,7 +273,9 @@ impl Criterion {
     /// Visit every leaf of the criterion tree.
     pub fn leaves<'a>(&'a self, out: &mut Vec<&'a Criterion>) {
         match self {
-            Criterion::All(cs) | Criterion::Any(cs) => cs.iter().for_each(|c| c.leaves(out)),
+            Criterion::All(cs) | Criterion::Any(cs) | Criterion::Each(cs) => {
+                cs.iter().for_each(|c| c.leaves(out))
+            }
             Criterion::Not(c) => c.leaves(out),
             leaf => out.push(leaf),
         }

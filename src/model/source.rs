@@ -1,7 +1,10 @@
-use super::Date;
+use super::{Date, PartialDate};
 use serde::{Deserialize, Serialize};
 
-/// Where a fact comes from. A fact without `verified` has not been checked against its source.
+/// Where a fact comes from. `verified` says when someone checked the fact against the source;
+/// `current_to` says what date the source's content reflects (a status list's "as at" date, a law
+/// text's consolidation date, a report's reference period); `copy` names what was read when it was a
+/// copy of the authority (a scraped table, a mirror, a transcription) rather than the authority itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -14,5 +17,23 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verified: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_to: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Source {
+    /// Stale on `as_of`: its content is current to more than `years` before, or its currency is not
+    /// known at all (a source that cannot say how current it is cannot be trusted to be current).
+    pub fn is_stale(&self, as_of: Date, years: i16) -> bool {
+        let Some(c) = self.current_to else {
+            return true;
+        };
+        match as_of.checked_sub(jiff::Span::new().years(years)) {
+            Ok(limit) => c.last_day() < limit,
+            Err(_) => false,
+        }
+    }
 }

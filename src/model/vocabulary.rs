@@ -16,6 +16,18 @@ pub struct MeasureKind {
     pub label: String,
     pub definition: String,
     pub category: String,
+    /// `subject` for a kind that only says a law on the subject exists (`refugee-law`): it can point to
+    /// where an obligation may be met, never show that it is.
+    #[serde(default)]
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Subject,
+    #[default]
+    Specific,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

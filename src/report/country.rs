@@ -1,10 +1,12 @@
 //! Country gap report: where one state stands, obligation by obligation, with every finding sourced.
 
+use super::words::Words;
 use super::{Sources, Stamp, StatusCounts};
 use crate::catalogue::Catalogue;
-use crate::eval::{self, CountryEval, Reason, Standing, Status, Step};
-use crate::graph::ObligationGraph;
-use crate::model::{Date, Plan, ReservationKind};
+use crate::eval::{
+    self, CountryEval, Fact, InstrumentEval, Reason, Standing, Status, StepKind, Strength,
+};
+use crate::model::{Country, Date, DeadlineSetBy, Plan, ReservationKind};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -15,11 +17,17 @@ pub struct CountryReport {
     pub instrument_counts: StatusCounts,
     pub obligation_counts: StatusCounts,
     pub action_counts: StatusCounts,
+    /// What met and partial findings rest on, per table.
+    pub instrument_strength: StrengthCounts,
+    pub obligation_strength: StrengthCounts,
+    pub action_strength: StrengthCounts,
+    /// Findings resting on a source current to more than the staleness limit before the date.
+    pub stale_findings: usize,
     pub scorecard: Vec<AreaScore>,
     pub instruments: Vec<InstrumentRow>,
     pub obligations: Vec<ObligationRow>,
     pub actions: Vec<ActionRow>,
-    pub roadmap: Vec<Step>,
+    pub roadmap: Vec<StepRow>,
     pub evidence_needed: Vec<EvidenceItem>,
     pub sources: Vec<super::Footnote>,
 }
@@ -37,6 +45,53 @@ pub struct PlanHead {
     pub id: String,
     pub name: String,
     pub deadline: String,
+    /// The state took part in the conference that adopted the plan.
+    pub participant: bool,
+    /// The deadline is lexgap's reading, not a date the plan set.
+    pub deadline_by_lexgap: bool,
+    pub deadline_note: Option<String>,
+}
+
+/// How many met or partial findings rest on each strength of evidence.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct StrengthCounts {
+    pub provision: usize,
+    pub secondary: usize,
+    pub record: usize,
+    pub law: usize,
+    pub none: usize,
+}
+
+impl StrengthCounts {
+    pub fn of(items: impl IntoIterator<Item = (Status, Strength)>) -> StrengthCounts {
+        let mut c = StrengthCounts::default();
+        for (_, st) in items
+            .into_iter()
+            .filter(|(s, _)| matches!(s, Status::Met | Status::Partial))
+        {
+            match st {
+                Strength::Provision => c.provision += 1,
+                Strength::Secondary => c.secondary += 1,
+                Strength::Record => c.record += 1,
+                Strength::Law => c.law += 1,
+                Strength::None => c.none += 1,
+            }
+        }
+        c
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepRow {
+    pub order: usize,
+    pub step: String,
+    pub id: String,
+    pub label: String,
+    pub status: Status,
+    pub why: String,
+    pub check_status_first: bool,
+    pub after: Vec<String>,
+    pub targets: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -57,6 +112,10 @@ pub struct InstrumentRow {
     pub signature: String,
     pub reservations: Vec<String>,
     pub why: String,
+    pub strength: Strength,
+    /// The date the participation record's source is current to ("" when not known).
+    pub current_to: String,
+    pub stale: bool,
     pub notes: Vec<usize>,
 }
 
@@ -68,6 +127,7 @@ pub struct ObligationRow {
     pub articles: String,
     pub status: Status,
     pub via: String,
+    pub strength: Strength,
     pub evidence: Vec<String>,
     pub notes: Vec<usize>,
 }
@@ -80,6 +140,7 @@ pub struct ActionRow {
     pub reference: String,
     pub recommendations: String,
     pub status: Status,
+    pub strength: Strength,
     pub why: Vec<String>,
     pub notes: Vec<usize>,
 }
@@ -88,32 +149,64 @@ pub struct ActionRow {
 pub struct EvidenceItem {
     pub item: String,
     pub question: String,
+    /// Entries that may settle it once read: laws whose provisions were not read, unread reservations.
+    pub leads: Vec<String>,
 }
 
 /// Leaf facts of a reason tree, as short lines for a report cell.
-fn facts(r: &Reason, out: &mut Vec<String>, depth: usize) {
+fn facts(w: &Words, r: &Reason, out: &mut Vec<String>, depth: usize) {
     if r.children.is_empty() || depth > 6 {
-        if !out.contains(&r.text) {
-            out.push(r.text.clone());
+        let t = w.fact(&r.fact);
+        if !out.contains(&t) {
+            out.push(t);
         }
         return;
     }
     for c in &r.children {
-        facts(c, out, depth + 1);
+        facts(w, c, out, depth + 1);
     }
 }
 
-pub fn build(
-    cat: &Catalogue,
-    graph: &ObligationGraph,
-    e: &CountryEval,
-    plan: Option<&Plan>,
-    as_of: Date,
-    fresh: super::Freshness,
-) -> CountryReport {
-    let mut src = Sources::new(fresh);
-    let c = cat.countries.get(&e.iso3);
-    let country = CountryHead {
+/// Entries in a reason tree that would settle an unknown once read: a law known only on the subject
+/// or without a cited provision, a reservation whose text was not read, a law that does not count.
+fn leads(w: &Words, r: &Reason) -> Vec<String> {
+    let mut nodes = Vec::new();
+    r.walk(&mut nodes);
+    let mut out: Vec<String> = Vec::new();
+    for n in nodes {
+        let lead = match &n.fact {
+            Fact::Implements {
+                title, provision, ..
+            } if n.status == Some(Status::Unknown) => Some(match provision {
+                Some(p) => format!("{title}, {p}: read the provision and say what it does"),
+                None => format!("{title} may cover this: cite the section"),
+            }),
+            Fact::Reservation {
+                effect: eval::Effect::Unread,
+                articles,
+                ..
+            } => Some(if articles.is_empty() {
+                "a reservation whose text was not read: read it at the depositary".to_string()
+            } else {
+                format!(
+                    "the reservation to art. {}: read its text at the depositary",
+                    articles.join(", ")
+                )
+            }),
+            Fact::Measure { .. } if n.status == Some(Status::Unknown) => {
+                Some(format!("{}: find an authoritative source", w.fact(&n.fact)))
+            }
+            _ => None,
+        };
+        if let Some(l) = lead.filter(|l| !out.contains(l)) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+fn head(cat: &Catalogue, e: &CountryEval, c: Option<&Country>) -> CountryHead {
+    CountryHead {
         iso3: e.iso3.clone(),
         name: e.name.clone(),
         memberships: c
@@ -124,87 +217,95 @@ pub fn build(
                 c.conferences
                     .iter()
                     .map(|x| {
-                        format!(
-                            "{} ({})",
-                            cat.plans
-                                .get(&x.plan)
-                                .map(|p| p.name().to_string())
-                                .unwrap_or(x.plan.clone()),
-                            serde_json::to_value(x.role)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_string))
-                                .unwrap_or_default()
-                        )
+                        let role = serde_json::to_value(x.role)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default();
+                        let plan = cat
+                            .plans
+                            .get(&x.plan)
+                            .map(|p| p.name().to_string())
+                            .unwrap_or(x.plan.clone());
+                        format!("{plan} ({role})")
                     })
                     .collect()
             })
             .unwrap_or_default(),
+    }
+}
+
+fn reservation_line(r: &eval::ReservationState) -> String {
+    let kind = match r.kind {
+        ReservationKind::Reservation => "reservation",
+        ReservationKind::Declaration => "declaration",
+        ReservationKind::GeographicLimitation => "geographic limitation",
     };
-    let instruments: Vec<InstrumentRow> = e
-        .instruments
-        .iter()
-        .map(|i| {
-            let p = c.and_then(|c| c.participation_in(&i.id));
-            let (action, date) = match i.standing {
-                Standing::Party { action, .. } => (
-                    action.map(|a| a.as_str().to_string()).unwrap_or_default(),
-                    i.standing.joined().unwrap_or_default(),
-                ),
-                Standing::Withdrawn { on } => ("withdrawal".into(), on.to_string()),
-                _ => (String::new(), String::new()),
-            };
-            let reservations = p
-                .map(|p| {
-                    p.reservations
-                        .iter()
-                        .filter(|r| r.made.is_none_or(|m| m <= as_of))
-                        .map(|r| {
-                            let kind = match r.kind {
-                                ReservationKind::Reservation => "reservation",
-                                ReservationKind::Declaration => "declaration",
-                                ReservationKind::GeographicLimitation => "geographic limitation",
-                            };
-                            let w = r
-                                .withdrawn
-                                .filter(|w| *w <= as_of)
-                                .map(|w| format!(" (withdrawn {w})"))
-                                .unwrap_or_default();
-                            format!("{kind}, art. {}{w}: {}", r.articles.join(", "), r.summary)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            InstrumentRow {
-                id: i.id.clone(),
-                name: cat.instrument_name(&i.id).to_string(),
-                status: i.status,
-                standing: i
-                    .standing
-                    .as_status()
-                    .map(|s| s.as_str().to_string())
-                    .unwrap_or_else(|| "unknown".into()),
-                action,
-                date,
-                signature: p
-                    .and_then(|p| p.signature)
-                    .filter(|s| *s <= as_of)
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                reservations,
-                why: i.reasons.text.clone(),
-                notes: src.cite_reason(&i.reasons),
-            }
-        })
-        .collect();
-    let obligations: Vec<ObligationRow> = e
-        .obligations
+    let arts = if r.articles.is_empty() {
+        String::new()
+    } else {
+        format!(", art. {}", r.articles.join(", "))
+    };
+    let w = r
+        .withdrawn
+        .map(|w| format!(" (withdrawn {w})"))
+        .unwrap_or_default();
+    let unread = if r.text_read { "" } else { " (text not read)" };
+    format!("{kind}{arts}{w}{unread}: {}", r.summary)
+}
+
+fn instrument_row(
+    cat: &Catalogue,
+    w: &Words,
+    i: &InstrumentEval,
+    src: &mut Sources,
+    fresh: super::Freshness,
+) -> InstrumentRow {
+    let (action, date) = match i.standing {
+        Standing::Party { action, .. } => (
+            action.map(|a| a.as_str().to_string()).unwrap_or_default(),
+            i.standing.joined().unwrap_or_default(),
+        ),
+        Standing::Withdrawn { on } => ("withdrawal".into(), on.to_string()),
+        _ => (String::new(), String::new()),
+    };
+    InstrumentRow {
+        id: i.id.clone(),
+        name: cat.instrument_name(&i.id).to_string(),
+        status: i.status,
+        standing: i
+            .standing
+            .as_status()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_else(|| "unknown".into()),
+        action,
+        date,
+        signature: i.signature.map(|s| s.to_string()).unwrap_or_default(),
+        reservations: i.reservations.iter().map(reservation_line).collect(),
+        why: w.fact(&i.reasons.fact),
+        strength: i.strength,
+        current_to: i.current_to.map(|d| d.to_string()).unwrap_or_default(),
+        stale: i
+            .source
+            .as_ref()
+            .is_some_and(|s| s.is_stale(fresh.today, fresh.stale_years)),
+        notes: src.cite_reason(&i.reasons),
+    }
+}
+
+fn obligation_rows(
+    cat: &Catalogue,
+    w: &Words,
+    e: &CountryEval,
+    src: &mut Sources,
+) -> Vec<ObligationRow> {
+    e.obligations
         .iter()
         .filter(|o| o.bound || o.excluded_by_reservation || o.status == Status::Unknown)
         .filter_map(|o| {
             let ob = cat.obligation(&o.id)?;
             let mut ev = Vec::new();
             for ch in o.reasons.children.iter().skip(if o.bound { 1 } else { 0 }) {
-                facts(ch, &mut ev, 0);
+                facts(w, ch, &mut ev, 0);
             }
             Some(ObligationRow {
                 id: o.id.clone(),
@@ -217,23 +318,36 @@ pub fn build(
                     .as_ref()
                     .map(|v| cat.instrument_name(v).to_string())
                     .unwrap_or_default(),
+                strength: o.strength,
                 evidence: ev,
                 notes: src.cite_reason(&o.reasons),
             })
         })
-        .collect();
-    let mut actions = Vec::new();
-    let mut scorecard = Vec::new();
-    let plans: Vec<&Plan> = match plan {
+        .collect()
+}
+
+/// The plans a report covers: the one asked for, else those the state took part in.
+fn plans_of<'a>(cat: &'a Catalogue, e: &CountryEval, plan: Option<&'a Plan>) -> Vec<&'a Plan> {
+    match plan {
         Some(p) => vec![p],
         None => cat
             .plans
             .values()
             .filter(|p| p.participants.contains(&e.iso3))
             .collect(),
-    };
-    for p in &plans {
-        let evals = e.actions.get(&p.id).cloned().unwrap_or_default();
+    }
+}
+
+fn action_rows(
+    w: &Words,
+    e: &CountryEval,
+    plans: &[&Plan],
+    src: &mut Sources,
+) -> (Vec<ActionRow>, Vec<AreaScore>) {
+    let mut actions = Vec::new();
+    let mut scorecard = Vec::new();
+    for p in plans {
+        let evals = e.actions.get(&p.id).map(Vec::as_slice).unwrap_or_default();
         for area in &p.areas {
             let mut statuses = Vec::new();
             for a in &area.actions {
@@ -243,7 +357,7 @@ pub fn build(
                 statuses.push(x.status);
                 let mut why = Vec::new();
                 for ch in &x.reasons.children {
-                    facts(ch, &mut why, 0);
+                    facts(w, ch, &mut why, 0);
                 }
                 if x.status == Status::NotAssessed {
                     why = vec![a.not_assessed.clone().unwrap_or_default()];
@@ -255,27 +369,41 @@ pub fn build(
                     reference: a.reference.clone(),
                     recommendations: a.recommendations.join("; "),
                     status: x.status,
+                    strength: x.strength,
                     why,
                     notes: src.cite_reason(&x.reasons),
                 });
             }
             scorecard.push(AreaScore {
                 id: area.id.clone(),
-                title: format!("{} — {}", p.name(), area.title),
+                title: if plans.len() > 1 {
+                    format!("{} — {}", p.name(), area.title)
+                } else {
+                    area.title.clone()
+                },
                 counts: StatusCounts::of(statuses),
             });
         }
     }
-    let roadmap = eval::roadmap(cat, graph, e, plan);
-    let mut evidence_needed = Vec::new();
+    (actions, scorecard)
+}
+
+fn evidence_needed(
+    cat: &Catalogue,
+    w: &Words,
+    e: &CountryEval,
+    actions: &[ActionRow],
+) -> Vec<EvidenceItem> {
+    let mut out = Vec::new();
     for i in e.instruments.iter().filter(|i| i.status == Status::Unknown) {
-        evidence_needed.push(EvidenceItem {
+        out.push(EvidenceItem {
             item: i.id.clone(),
             question: format!(
-                "Is {} party to {}? Check the depositary's status list and record the dates.",
+                "Where does {} stand on {}? Check the depositary's status list, with its dates and the text of any reservation.",
                 e.name,
                 cat.instrument_name(&i.id)
             ),
+            leads: leads(w, &i.reasons),
         });
     }
     for o in e
@@ -283,48 +411,94 @@ pub fn build(
         .iter()
         .filter(|o| o.bound && o.status == Status::Unknown)
     {
-        let req = cat
-            .obligation(&o.id)
-            .map(|x| x.requires.join(", "))
-            .unwrap_or_default();
-        evidence_needed.push(EvidenceItem {
+        out.push(EvidenceItem {
             item: o.id.clone(),
             question: format!(
-                "Which law or measure gives effect to {}?{}",
-                o.id,
-                if req.is_empty() {
-                    String::new()
-                } else {
-                    format!(" Look for: {req}.")
-                }
+                "Which provision gives effect to {}? Cite the section.",
+                w.obligation(&o.id)
             ),
+            leads: leads(w, &o.reasons),
         });
     }
     for a in actions.iter().filter(|a| a.status == Status::Unknown) {
-        evidence_needed.push(EvidenceItem {
+        let lead = e
+            .action(&a.id)
+            .map(|x| leads(w, &x.reasons))
+            .unwrap_or_default();
+        out.push(EvidenceItem {
             item: a.id.clone(),
             question: format!(
                 "Find a dated source showing whether this is done: {}",
                 a.summary
             ),
+            leads: lead,
         });
     }
+    out
+}
+
+fn step_rows(w: &Words, steps: &[eval::Step]) -> Vec<StepRow> {
+    steps
+        .iter()
+        .map(|s| StepRow {
+            order: s.order,
+            step: w.step_kind(s.step).to_string(),
+            id: s.id.clone(),
+            label: w.step_label(s),
+            status: s.status,
+            why: w.step_why(s),
+            check_status_first: s.check_status_first && s.step == StepKind::Join,
+            after: s.after.clone(),
+            targets: s.targets.clone(),
+        })
+        .collect()
+}
+
+pub fn build(
+    cat: &Catalogue,
+    e: &CountryEval,
+    plan: Option<&Plan>,
+    as_of: Date,
+    fresh: super::Freshness,
+) -> CountryReport {
+    let fresh = fresh.at(as_of);
+    let mut src = Sources::new(fresh);
+    let w = Words::new(cat, Some(&e.iso3));
+    let c = cat.countries.get(&e.iso3);
+    let instruments: Vec<InstrumentRow> = e
+        .instruments
+        .iter()
+        .map(|i| instrument_row(cat, &w, i, &mut src, fresh))
+        .collect();
+    let obligations = obligation_rows(cat, &w, e, &mut src);
+    let plans = plans_of(cat, e, plan);
+    let (actions, scorecard) = action_rows(&w, e, &plans, &mut src);
+    let steps = eval::roadmap(cat, e, plan, as_of, fresh.stale_years);
+    let evidence_needed = evidence_needed(cat, &w, e, &actions);
+    let stale_findings = instruments.iter().filter(|i| i.stale).count();
     CountryReport {
         stamp: Stamp::new(as_of),
-        country,
+        country: head(cat, e, c),
         plan: plan.map(|p| PlanHead {
             id: p.id.clone(),
             name: p.name().to_string(),
             deadline: p.deadline.to_string(),
+            participant: p.participants.contains(&e.iso3),
+            deadline_by_lexgap: p.deadline_set_by == Some(DeadlineSetBy::Lexgap),
+            deadline_note: p.deadline_note.clone(),
         }),
         instrument_counts: StatusCounts::of(instruments.iter().map(|i| i.status)),
         obligation_counts: StatusCounts::of(obligations.iter().map(|o| o.status)),
         action_counts: StatusCounts::of(actions.iter().map(|a| a.status)),
+        instrument_strength: StrengthCounts::of(instruments.iter().map(|i| (i.status, i.strength))),
+        obligation_strength: StrengthCounts::of(obligations.iter().map(|o| (o.status, o.strength))),
+        action_strength: StrengthCounts::of(actions.iter().map(|a| (a.status, a.strength))),
+        stale_findings,
         scorecard,
         instruments,
         obligations,
         actions,
-        roadmap,
+        roadmap: step_rows(&w, &steps),
         evidence_needed,
         sources: src.notes,
     }

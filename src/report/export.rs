@@ -25,7 +25,8 @@ impl Table {
                 .from_writer(&mut out);
             w.write_record(&self.headers).map_err(|e| e.to_string())?;
             for r in &self.rows {
-                w.write_record(r).map_err(|e| e.to_string())?;
+                w.write_record(r.iter().map(|c| neutralise(c).into_owned()))
+                    .map_err(|e| e.to_string())?;
             }
             w.flush().map_err(|e| e.to_string())?;
         }
@@ -50,6 +51,52 @@ impl Table {
             .map(|s| s + "\n")
             .unwrap_or_default()
     }
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return
+/// first) gets a leading apostrophe, so it is shown as text.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Typed rows as CSV: one column per field in declaration order; null as an empty cell.
+pub fn rows_to_csv<T: serde::Serialize>(rows: &[T], excel_bom: bool) -> Result<Vec<u8>, String> {
+    let values: Vec<Value> = rows
+        .iter()
+        .map(|r| serde_json::to_value(r).map_err(|e| e.to_string()))
+        .collect::<Result<_, _>>()?;
+    let headers: Vec<String> = match values.first() {
+        Some(Value::Object(m)) => m.keys().cloned().collect(),
+        _ => Vec::new(),
+    };
+    let table = Table {
+        headers: headers.clone(),
+        rows: values
+            .iter()
+            .map(|v| {
+                headers
+                    .iter()
+                    .map(|h| match v.get(h) {
+                        None | Some(Value::Null) => String::new(),
+                        Some(Value::String(s)) => s.clone(),
+                        Some(other) => other.to_string(),
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    table.to_csv(excel_bom)
+}
+
+/// Typed rows as a JSON array, numbers, booleans and nulls kept as such.
+pub fn rows_to_json<T: serde::Serialize>(rows: &[T]) -> Result<String, String> {
+    serde_json::to_string_pretty(rows)
+        .map(|s| s + "\n")
+        .map_err(|e| e.to_string())
 }
 
 fn names(v: &[&str]) -> Vec<String> {
@@ -241,10 +288,14 @@ pub fn targets(cat: &Catalogue, plan: Option<&str>, ev: Option<&Evaluation>) -> 
                     criterion_kind(t.criterion.as_ref())
                 },
                 t.due.to_string(),
-                te.map(|x| x.at_due.summary()).unwrap_or_default(),
-                te.map(|x| x.at_due.status.as_str().to_string())
+                te.and_then(|x| x.at_due.as_ref())
+                    .map(super::plan::progress_summary)
                     .unwrap_or_default(),
-                te.map(|x| x.now.summary()).unwrap_or_default(),
+                te.and_then(|x| x.at_due.as_ref())
+                    .map(|p| p.status.as_str().to_string())
+                    .unwrap_or_default(),
+                te.map(|x| super::plan::progress_summary(&x.now))
+                    .unwrap_or_default(),
                 te.map(|x| x.now.status.as_str().to_string())
                     .unwrap_or_default(),
             ]);

@@ -4,11 +4,13 @@
 pub mod brief;
 pub mod country;
 pub mod export;
+pub mod findings;
 pub mod glossary;
 pub mod graph;
 pub mod plan;
 pub mod site;
 mod sources;
+pub mod words;
 
 pub use sources::{Footnote, Freshness, Sources};
 

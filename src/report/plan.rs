@@ -3,7 +3,7 @@
 
 use super::{Stamp, StatusCounts};
 use crate::catalogue::Catalogue;
-use crate::eval::{Change, Evaluation, PlanEval, Progress, Status, TargetKind};
+use crate::eval::{Change, Evaluation, PlanEval, Progress, Status, Strength, TargetKind};
 use crate::model::{Date, Plan};
 use serde::Serialize;
 
@@ -42,6 +42,9 @@ pub struct Named {
 pub struct ProgressView {
     pub date: String,
     pub status: Status,
+    pub strength: Strength,
+    /// The evaluation date is before the due date: the due-date reading does not exist yet.
+    pub not_yet_due: bool,
     pub summary: String,
     pub count: usize,
     pub of: usize,
@@ -51,12 +54,42 @@ pub struct ProgressView {
     pub unknown: Vec<String>,
 }
 
+/// `k of n (threshold m)`, `k of m evidence records`, or why it is not counted.
+pub fn progress_summary(p: &Progress) -> String {
+    if p.status == Status::NotAssessed {
+        return "not assessed from country facts".to_string();
+    }
+    match p.of {
+        0 => format!("{} of {} evidence records", p.count, p.needed),
+        n => format!("{} of {} (threshold {})", p.count, n, p.needed),
+    }
+}
+
 impl ProgressView {
+    /// The due-date reading of a target whose due date is after the evaluation date.
+    fn not_yet_due(due: Date) -> ProgressView {
+        ProgressView {
+            date: due.to_string(),
+            status: Status::Unknown,
+            strength: Strength::None,
+            not_yet_due: true,
+            summary: "not yet due".into(),
+            count: 0,
+            of: 0,
+            needed: 0,
+            percent: 0,
+            met: vec![],
+            unknown: vec![],
+        }
+    }
+
     fn new(p: &Progress) -> ProgressView {
         ProgressView {
             date: p.date.to_string(),
             status: p.status,
-            summary: p.summary(),
+            strength: p.strength,
+            not_yet_due: false,
+            summary: progress_summary(p),
             count: p.count,
             of: p.of,
             needed: p.needed,
@@ -141,7 +174,11 @@ pub fn build(
                 reference: def.reference.clone(),
                 kind: t.kind,
                 due: t.due.to_string(),
-                at_due: ProgressView::new(&t.at_due),
+                at_due: t
+                    .at_due
+                    .as_ref()
+                    .map(ProgressView::new)
+                    .unwrap_or_else(|| ProgressView::not_yet_due(t.due)),
                 now: ProgressView::new(&t.now),
                 closest,
                 not_assessed: def.not_assessed.clone(),

@@ -4,7 +4,6 @@
 use super::{brief, country, export, plan, Format, Renderer, ReportError, SiteLinks, Stamp};
 use crate::catalogue::Catalogue;
 use crate::eval::{Evaluation, Status};
-use crate::graph::ObligationGraph;
 use crate::model::Topic;
 use serde::Serialize;
 use std::path::Path;
@@ -68,7 +67,6 @@ pub struct Written {
 /// keyed by plan id, for the "what changed" sections.
 pub fn write(
     cat: &Catalogue,
-    graph: &ObligationGraph,
     ev: &Evaluation,
     since: &std::collections::BTreeMap<String, Evaluation>,
     renderer: &Renderer,
@@ -83,7 +81,7 @@ pub fn write(
     };
     let up = SiteLinks { root: "../".into() };
     for (iso, ce) in &ev.countries {
-        let r = country::build(cat, graph, ce, None, ev.as_of, fresh);
+        let r = country::build(cat, ce, None, ev.as_of, fresh);
         page(
             &format!("countries/{iso}.html"),
             renderer.render("country", Format::Html, &r, Some(&up))?,

@@ -12,18 +12,33 @@ pub struct Footnote {
     pub locator: Option<String>,
     pub accessed: String,
     pub verified: Option<String>,
-    /// Checked longer ago than the staleness limit.
+    /// The date the source's content reflects, when known.
+    pub current_to: Option<String>,
+    /// What was read, when it was a copy of the authority.
+    pub copy: Option<String>,
+    /// Current to more than the staleness limit before the evaluation date, or currency unknown.
     pub stale: bool,
     /// Never checked against the source.
     pub unverified: bool,
     pub file: String,
 }
 
-/// What "stale" means for a run: sources verified more than `stale_years` before `today`.
+/// What "stale" means for a run: sources whose content is current to more than `stale_years` before
+/// `today` (the evaluation date), or whose currency is not known.
 #[derive(Debug, Clone, Copy)]
 pub struct Freshness {
     pub today: Date,
     pub stale_years: i16,
+}
+
+impl Freshness {
+    /// The same limit, measured from another evaluation date.
+    pub fn at(self, as_of: Date) -> Freshness {
+        Freshness {
+            today: as_of,
+            ..self
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -51,10 +66,6 @@ impl Sources {
         {
             return f.n;
         }
-        let limit = self
-            .today
-            .checked_sub(jiff::Span::new().years(self.stale_years))
-            .ok();
         let n = self.notes.len() + 1;
         self.notes.push(Footnote {
             n,
@@ -63,7 +74,9 @@ impl Sources {
             locator: c.locator.clone(),
             accessed: c.accessed.to_string(),
             verified: c.verified.map(|d| d.to_string()),
-            stale: matches!((c.verified, limit), (Some(v), Some(l)) if v < l),
+            current_to: c.current_to.map(|d| d.to_string()),
+            copy: c.copy.clone(),
+            stale: c.is_stale(self.today, self.stale_years),
             unverified: c.verified.is_none(),
             file: c.file.clone(),
         });
