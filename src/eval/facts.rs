@@ -220,11 +220,12 @@ fn entry_strength(cat: &Catalogue, law: &Law, imp: &Implementation, purpose: Pur
     if purpose == Purpose::Obligation && cat.is_subject_kind(&imp.target) {
         return Strength::Law;
     }
-    match (imp.basis, &imp.source, &imp.provision, &law.source) {
-        (Some(Basis::Report), Some(_), _, _) => Strength::Secondary,
-        (Some(Basis::Report), None, _, _) => Strength::Law,
-        (_, _, Some(_), Some(_)) => Strength::Provision,
-        (_, _, _, Some(_)) => Strength::Law,
+    let sourced = imp.source.is_some() || law.source.is_some();
+    match (imp.basis, &imp.source, &imp.provision) {
+        (Some(Basis::Report), Some(_), _) => Strength::Secondary,
+        (Some(Basis::Report), None, _) => Strength::Law,
+        (_, _, Some(_)) if sourced => Strength::Provision,
+        _ if sourced => Strength::Law,
         _ => Strength::None,
     }
 }
@@ -304,10 +305,9 @@ pub fn evidence(
         for imp in matching {
             let strength = entry_strength(cat, law, imp, purpose);
             let st = extent_status(imp.extent);
-            let src = match imp.basis {
-                Some(Basis::Report) => imp.source.as_ref().or(law.source.as_ref()),
-                _ => law.source.as_ref(),
-            };
+            // The entry's own source (a report, or the copy of the text the provision was read in)
+            // comes first; else the law's.
+            let src = imp.source.as_ref().or(law.source.as_ref());
             let cite = src.map(|s| {
                 Cite::new(
                     s,

@@ -279,7 +279,8 @@ pub struct Implementation {
     pub note: String,
     #[serde(default)]
     pub basis: Option<Basis>,
-    /// The report that states it, for `basis: report`.
+    /// The report that states it (`basis: report`), or the copy of the text the provision was read in
+    /// when that is not the law's own source.
     #[serde(default)]
     pub source: Option<Source>,
 }
