@@ -4,7 +4,7 @@
 
 use super::facts::Standing;
 use super::status::Status;
-use crate::model::{Date, Extent, MeasureStatus, Period, ReservationKind};
+use crate::model::{Date, Extent, MeasureStatus, PartialDate, Period, ReservationKind};
 use serde::Serialize;
 
 /// How a reservation in force bears on what is being judged.
@@ -182,7 +182,7 @@ pub enum Fact {
     Measure {
         kind: String,
         status: MeasureStatus,
-        date: Date,
+        date: PartialDate,
         summary: String,
     },
     Test(Test),

@@ -122,6 +122,9 @@ pub fn record_strength(p: Option<&Participation>) -> Strength {
 /// Standing of `p` on `date`.
 pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
     let Some(p) = p else { return Standing::Unknown };
+    if p.status == ParticipationStatus::Unknown {
+        return Standing::Unknown;
+    }
     if let Some(w) = p.withdrawal {
         if w <= date {
             return Standing::Withdrawn { on: w };
@@ -412,8 +415,8 @@ pub fn evidence(
 pub fn latest_measure<'a>(c: &'a Country, kind: &str, date: Date) -> Option<&'a Measure> {
     c.measures
         .iter()
-        .filter(|m| m.kind == kind && m.date <= date)
-        .max_by_key(|m| m.date)
+        .filter(|m| m.kind == kind && m.date.last_day() <= date)
+        .max_by_key(|m| m.date.last_day())
 }
 
 /// Membership of `body` on `date`: `Some(true/false)`, or `None` when no memberships are recorded at all.

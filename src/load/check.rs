@@ -383,6 +383,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                     !deposited && p.withdrawal.is_none() && p.signature.is_none()
                 }
                 ParticipationStatus::Withdrawn => p.withdrawal.is_some(),
+                ParticipationStatus::Unknown => !deposited && p.withdrawal.is_none(),
             };
             if !consistent {
                 d.push(
@@ -545,7 +546,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                     format!("measure kind `{}` is not in the vocabulary", m.kind),
                 ));
             }
-            if m.date > opts.today {
+            if m.date.last_day() > opts.today {
                 d.push(
                     Diagnostic::error(
                         "future-date",

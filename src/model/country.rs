@@ -1,4 +1,4 @@
-use super::{Date, Period, Source};
+use super::{Date, PartialDate, Period, Source};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -70,6 +70,9 @@ pub enum ParticipationStatus {
     Signatory,
     NotParty,
     Withdrawn,
+    /// Checked, and not settled: the sources disagree, or none current was found. Unlike a missing
+    /// entry, it says that someone looked (and the note says where).
+    Unknown,
 }
 
 impl ParticipationStatus {
@@ -79,6 +82,7 @@ impl ParticipationStatus {
             ParticipationStatus::Signatory => "signatory",
             ParticipationStatus::NotParty => "not-party",
             ParticipationStatus::Withdrawn => "withdrawn",
+            ParticipationStatus::Unknown => "unknown",
         }
     }
 }
@@ -313,7 +317,9 @@ pub struct Measure {
     pub id: Option<String>,
     pub kind: String,
     pub status: MeasureStatus,
-    pub date: Date,
+    /// The day the status holds from, or its month or year when the source gives no day (the status
+    /// then counts once that period is over).
+    pub date: PartialDate,
     pub summary: String,
     #[serde(default)]
     pub source: Option<Source>,
