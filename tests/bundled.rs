@@ -609,3 +609,47 @@ fn a_law_known_by_its_year_counts_once_the_year_is_over() {
     assert!(counted(&after, "Law on Refugees (2012)"), "{after}");
     assert!(!counted(&after, "Law on Refugees (1997)"), "{after}");
 }
+
+/// A report against a plan the state never adopted says so first; a deadline the plan did not set is
+/// named as lexgap's reading.
+#[test]
+fn reports_say_when_a_state_took_no_part_and_who_set_the_deadline() {
+    let chn = lexgap(&["report", "country", "CHN", "--plan", "dar-es-salaam-2010"]);
+    let head: String = chn.lines().take(8).collect::<Vec<_>>().join("\n");
+    assert!(
+        head.contains(
+            "China did not take part in the conference that adopted the Dar es Salaam Action Plan"
+        ),
+        "{head}"
+    );
+    let ken = lexgap(&["report", "country", "KEN", "--plan", "dar-es-salaam-2010"]);
+    assert!(!ken.contains("did not take part"), "Kenya took part");
+    let kgz = lexgap(&["report", "country", "KGZ", "--plan", "almaty-2011"]);
+    assert!(
+        kgz.contains("(deadline 2012-12-31, a date lexgap reads in: the plan sets none)"),
+        "{kgz}"
+    );
+}
+
+/// The findings table keeps its column contract and never shows met or partial on a law unread.
+#[test]
+fn findings_rest_on_provisions_reports_or_records() {
+    let csv = lexgap(&["export", "findings", "--as-of", common::BUNDLED_TODAY]);
+    let mut lines = csv.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("iso3,item,kind,status,strength,as_of"));
+    let mut met = 0;
+    for l in lines {
+        let cols: Vec<&str> = l.split(',').collect();
+        if matches!(cols[3], "met" | "partial") {
+            met += 1;
+            assert!(
+                !matches!(cols[4], "law" | "none"),
+                "met or partial on weak evidence: {l}"
+            );
+        }
+    }
+    assert!(met > 500, "{met} met or partial findings");
+}

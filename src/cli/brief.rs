@@ -56,7 +56,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             .map(|c| eval_args::country(cat, c).map(|c| c.iso3.clone()))
             .collect::<Result<_, _>>()?
     };
-    let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
+    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
     let model = brief::build(cat, plan, &ev, topic, &countries);
     let text = renderer
         .render("brief", a.format, &model, None)

@@ -96,9 +96,9 @@ pub fn whatif(a: WhatIfArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
         country: c.iso3.clone(),
         target: t.clone(),
     }));
-    eval::apply(cat, as_of, &hs).map_err(CliError::Usage)?;
-    let before = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
-    let after = eval::evaluate(cat, as_of, &hs).map_err(CliError::Data)?;
+    eval::apply(cat, as_of, &hs).map_err(|e| CliError::Usage(e.to_string()))?;
+    let before = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
+    let after = eval::evaluate(cat, as_of, &hs).map_err(|e| CliError::Usage(e.to_string()))?;
     let changes = eval::diff(&before, &after, a.plan.as_deref(), None);
     print(
         &Words::new(cat, Some(&c.iso3)),
@@ -136,8 +136,8 @@ pub fn diff(a: DiffArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
         .as_deref()
         .map(|c| eval_args::country(cat, c).map(|c| c.iso3.clone()))
         .transpose()?;
-    let ea = eval::evaluate(cat, from, &[]).map_err(CliError::Data)?;
-    let eb = eval::evaluate(cat, to, &[]).map_err(CliError::Data)?;
+    let ea = eval::evaluate(cat, from, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
+    let eb = eval::evaluate(cat, to, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
     let mut changes = eval::diff(&ea, &eb, a.plan.as_deref(), country.as_deref());
     // With a plan, country items are limited to the plan's participants.
     if let Some(p) = a.plan.as_deref().and_then(|p| cat.plans.get(p)) {

@@ -69,7 +69,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Table::Obligations => export::obligations(cat),
         Table::Actions => export::actions(cat, a.plan.as_deref()),
         Table::Targets => {
-            let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
+            let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
             export::targets(cat, a.plan.as_deref(), Some(&ev))
         }
         Table::Matrix => export::matrix(cat, as_of),
@@ -91,7 +91,7 @@ fn findings_table(
     country: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
-    let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
+    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
     let rows = findings::findings(
         cat,
         &ev,

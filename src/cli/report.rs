@@ -94,8 +94,9 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 Some(s) => super::data::parse_date(s)?,
                 None => plan::baseline(p),
             };
-            let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
-            let base = eval::evaluate(cat, since, &[]).map_err(CliError::Data)?;
+            let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
+            let base =
+                eval::evaluate(cat, since, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
             let pe = ev
                 .plans
                 .get(&p.id)

@@ -39,12 +39,13 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             }
         }
     }
-    let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
+    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
     let mut since = std::collections::BTreeMap::new();
     for p in cat.plans.values() {
         since.insert(
             p.id.clone(),
-            eval::evaluate(cat, crate::report::plan::baseline(p), &[]).map_err(CliError::Data)?,
+            eval::evaluate(cat, crate::report::plan::baseline(p), &[])
+                .map_err(|e| CliError::Usage(e.to_string()))?,
         );
     }
     let w = site::write(cat, &ev, &since, &renderer, &a.out, a.data.freshness()?)

@@ -78,8 +78,23 @@ pub struct Evaluation {
     pub plans: BTreeMap<String, PlanEval>,
 }
 
+/// A hypothesis that refers to nothing in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HypothesisError {
+    #[error("`{0}` is not a treaty of the catalogue")]
+    NotATreaty(String),
+    #[error("no country `{0}`")]
+    NoCountry(String),
+    #[error("`{0}` is neither an obligation nor a measure kind")]
+    UnknownTarget(String),
+}
+
 /// Adds hypothetical facts to a copy of the catalogue. Errors name a hypothesis that refers to nothing.
-pub fn apply(cat: &Catalogue, as_of: Date, hypotheses: &[Hypothesis]) -> Result<Catalogue, String> {
+pub fn apply(
+    cat: &Catalogue,
+    as_of: Date,
+    hypotheses: &[Hypothesis],
+) -> Result<Catalogue, HypothesisError> {
     let mut out = cat.clone();
     let src = Source {
         title: "hypothesis (what-if run)".into(),
@@ -99,12 +114,12 @@ pub fn apply(cat: &Catalogue, as_of: Date, hypotheses: &[Hypothesis]) -> Result<
             } => {
                 match cat.instruments.get(instrument) {
                     Some(i) if i.kind.is_binding() => {}
-                    _ => return Err(format!("`{instrument}` is not a treaty of the catalogue")),
+                    _ => return Err(HypothesisError::NotATreaty(instrument.clone())),
                 }
                 let c = out
                     .countries
                     .get_mut(country)
-                    .ok_or_else(|| format!("no country `{country}`"))?;
+                    .ok_or_else(|| HypothesisError::NoCountry(country.clone()))?;
                 c.participation.retain(|p| p.instrument != *instrument);
                 c.participation.push(Participation {
                     instrument: instrument.clone(),
@@ -121,18 +136,16 @@ pub fn apply(cat: &Catalogue, as_of: Date, hypotheses: &[Hypothesis]) -> Result<
             }
             Hypothesis::Enact { country, target } => {
                 if cat.obligation(target).is_none() && !cat.is_measure_kind(target) {
-                    return Err(format!(
-                        "`{target}` is neither an obligation nor a measure kind"
-                    ));
+                    return Err(HypothesisError::UnknownTarget(target.clone()));
                 }
                 let c = out
                     .countries
                     .get_mut(country)
-                    .ok_or_else(|| format!("no country `{country}`"))?;
+                    .ok_or_else(|| HypothesisError::NoCountry(country.clone()))?;
                 let n = c.legislation.len();
                 c.legislation.push(Law {
                     id: format!("hypothesis-{n}"),
-                    title: format!("Hypothetical measure implementing {target}"),
+                    title: target.clone(),
                     citation: None,
                     enacted: Some(as_of),
                     enacted_period: None,
@@ -186,7 +199,7 @@ pub fn evaluate(
     cat: &Catalogue,
     as_of: Date,
     hypotheses: &[Hypothesis],
-) -> Result<Evaluation, String> {
+) -> Result<Evaluation, HypothesisError> {
     let owned;
     let cat = if hypotheses.is_empty() {
         cat
