@@ -72,6 +72,7 @@ fn bench(c: &mut Criterion) {
                         &cat,
                         &ev,
                         &since,
+                        &since,
                         &renderer,
                         out.path(),
                         Freshness {

@@ -90,6 +90,52 @@ fn visible_text(page: &Path, work: &Path) -> String {
         .join(" ")
 }
 
+/// The page's width in CSS pixels when laid out `width` pixels wide. Headless Chromium keeps windows at
+/// least 500 px wide, so the page is framed at the width asked for by a harness beside it, which writes
+/// the framed page's `scrollWidth` into its title; the DOM Chromium dumps gives it back.
+fn laid_out_width(page: &Path, width: u32) -> u32 {
+    let name = page.file_name().unwrap().to_string_lossy().into_owned();
+    let harness = page.with_file_name(format!("harness-{name}"));
+    std::fs::write(
+        &harness,
+        format!(
+            "<!DOCTYPE html><html><head><title>pending</title></head><body style=\"margin:0\">\
+             <iframe id=\"f\" src=\"{name}\" style=\"width:{width}px;height:900px;border:0\"></iframe>\
+             <script>document.getElementById('f').onload = function () {{ \
+             document.title = 'W' + this.contentDocument.documentElement.scrollWidth; }};</script>\
+             </body></html>"
+        ),
+    )
+    .unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = Proc::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=5000",
+            "--window-size=800,900",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", harness.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom.find("<title>W").expect("the harness measured the page") + "<title>W".len();
+    dom[start..]
+        .split('<')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap()
+}
+
 #[test]
 fn country_page_and_plan_tracker_render_in_a_real_browser() {
     if !browser_available() {
@@ -110,11 +156,15 @@ fn country_page_and_plan_tracker_render_in_a_real_browser() {
     let country = visible_text(&site.join("countries/AAA.html"), work.path());
     for expected in [
         "Alphaland (AAA)",
-        "Binding obligations",
-        "Roadmap: what to do first",
+        "At a glance",
+        "Gaps to close first",
+        "Obligations the plan touches",
+        "Roadmap: every open step",
         "Evidence still needed",
         "Sources",
         "Refugees Act",
+        // Printed on A4 with page numbers from the print stylesheet.
+        "Page 1 of",
     ] {
         assert!(
             country.contains(expected),
@@ -147,4 +197,64 @@ fn country_page_and_plan_tracker_render_in_a_real_browser() {
         index.contains("Action plans") && index.contains("Gammaland"),
         "{index}"
     );
+
+    // A page per treaty: who is party, since when, with which reservations; and a map.
+    let treaty = visible_text(&site.join("treaties/csr1951.html"), work.path());
+    for expected in [
+        "1951 Convention",
+        "Participation",
+        "Alphaland",
+        "reservation art. 17",
+    ] {
+        assert!(
+            treaty.contains(expected),
+            "treaty page does not show {expected:?}:\n{treaty}"
+        );
+    }
+    // Every heatmap cell leads to the explanation of that state and action.
+    let plan_html = std::fs::read_to_string(site.join("plans/mini-2010.html")).unwrap();
+    assert!(
+        plan_html.contains("href=\"../countries/AAA.html#act-mini.legal.ratify-csr\""),
+        "heatmap cells do not link to their explanation"
+    );
+    let country_html = std::fs::read_to_string(site.join("countries/AAA.html")).unwrap();
+    assert!(country_html.contains("id=\"act-mini.legal.ratify-csr\""));
+
+    // The bundled site: real states, so treaty and plan pages draw their maps.
+    let bundled = work.path().join("bundled");
+    Command::cargo_bin("lexgap")
+        .unwrap()
+        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+        .args(["site", "--out"])
+        .arg(&bundled)
+        .assert()
+        .success();
+    let cmw = std::fs::read_to_string(bundled.join("treaties/cmw1990.html")).unwrap();
+    assert!(
+        cmw.contains("<svg class=\"map\""),
+        "no map on the treaty page"
+    );
+    assert!(cmw.contains("href=\"../countries/MWI.html#inst-cmw1990\""));
+    let dsm = visible_text(&bundled.join("plans/dar-es-salaam-2010.html"), work.path());
+    assert!(
+        dsm.contains("States × actions") && dsm.contains("Malawi"),
+        "{dsm}"
+    );
+
+    // On a 390 px phone no page is wider than the screen: wide tables scroll inside their boxes.
+    for page in [
+        site.join("countries/AAA.html"),
+        site.join("plans/mini-2010.html"),
+        site.join("treaties/csr1951.html"),
+        bundled.join("countries/KEN.html"),
+        bundled.join("plans/dar-es-salaam-2010.html"),
+        bundled.join("treaties/cmw1990.html"),
+    ] {
+        let w = laid_out_width(&page, 390);
+        assert!(
+            w <= 390,
+            "{} is {w} px wide on a 390 px screen",
+            page.display()
+        );
+    }
 }

@@ -76,7 +76,32 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 .transpose()?;
             let ce = eval::evaluate_country(cat, &country.iso3, as_of)
                 .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
-            let model = country::build(cat, &ce, plan, as_of, c.data.freshness()?);
+            // The same state on each plan's conference day and deadline, for page one.
+            let plans: Vec<&crate::model::Plan> = match plan {
+                Some(p) => vec![p],
+                None => cat
+                    .plans
+                    .values()
+                    .filter(|p| p.participants.contains(&country.iso3))
+                    .collect(),
+            };
+            let history: Vec<_> = plans
+                .iter()
+                .filter_map(|p| {
+                    let at = |d| eval::evaluate_country(cat, &country.iso3, d);
+                    let deadline = (p.deadline <= as_of).then(|| at(p.deadline)).flatten();
+                    Some((*p, at(p.conference.end)?, deadline))
+                })
+                .collect();
+            let past: Vec<country::Past> = history
+                .iter()
+                .map(|(p, c, d)| country::Past {
+                    plan: p,
+                    conference: c,
+                    deadline: d.as_ref(),
+                })
+                .collect();
+            let model = country::build(cat, &ce, plan, &past, as_of, c.data.freshness()?);
             let text = renderer
                 .render("country", c.format, &model, None)
                 .map_err(|e| CliError::Data(e.to_string()))?;

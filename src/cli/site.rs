@@ -41,15 +41,24 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     }
     let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
     let mut since = std::collections::BTreeMap::new();
+    let mut at_deadline = std::collections::BTreeMap::new();
     for p in cat.plans.values() {
-        since.insert(
-            p.id.clone(),
-            eval::evaluate(cat, crate::report::plan::baseline(p), &[])
-                .map_err(|e| CliError::Usage(e.to_string()))?,
-        );
+        let at = |d| eval::evaluate(cat, d, &[]).map_err(|e| CliError::Usage(e.to_string()));
+        since.insert(p.id.clone(), at(crate::report::plan::baseline(p))?);
+        if p.deadline <= as_of {
+            at_deadline.insert(p.id.clone(), at(p.deadline)?);
+        }
     }
-    let w = site::write(cat, &ev, &since, &renderer, &a.out, a.data.freshness()?)
-        .map_err(|e| CliError::Data(e.to_string()))?;
+    let w = site::write(
+        cat,
+        &ev,
+        &since,
+        &at_deadline,
+        &renderer,
+        &a.out,
+        a.data.freshness()?,
+    )
+    .map_err(|e| CliError::Data(e.to_string()))?;
     writeln!(
         out,
         "wrote {} pages and {} data files to {}",

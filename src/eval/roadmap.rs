@@ -2,7 +2,7 @@
 //! convention it requires), then obligations to implement (prerequisites first), then plan actions —
 //! each with the targets it would move.
 
-use super::{CountryEval, Fact, Standing, Status};
+use super::{CountryEval, Fact, Reason, Standing, Status, Test};
 use crate::catalogue::Catalogue;
 use crate::graph::{Node, ObligationGraph};
 use crate::model::{Date, Plan};
@@ -31,6 +31,34 @@ pub struct Step {
     pub after: Vec<String>,
     /// Targets this step would move.
     pub targets: Vec<String>,
+}
+
+/// The fact that decides a status: follow, from the top, the first child that carries the same status
+/// (else one that carries any status, else the first child) down to a leaf — a standing, a provision,
+/// a reservation, a measure.
+fn decisive(r: &Reason, s: Status) -> Fact {
+    let mut node = r;
+    for _ in 0..64 {
+        // A k-of-n item is best explained by its own count and what is still missing.
+        if matches!(node.fact, Fact::Test(Test::Each { .. })) {
+            break;
+        }
+        let next = node
+            .children
+            .iter()
+            .find(|c| c.status == Some(s))
+            .or_else(|| {
+                node.children
+                    .iter()
+                    .find(|c| c.status.is_some_and(|x| x != Status::NotApplicable))
+            })
+            .or_else(|| node.children.first());
+        match next {
+            Some(n) => node = n,
+            None => break,
+        }
+    }
+    node.fact.clone()
 }
 
 /// Open nodes in dependency order, each with its open prerequisites and the targets it moves; with a
@@ -137,13 +165,7 @@ pub fn roadmap(
         let Some(oe) = e.obligation(n.id()) else {
             continue;
         };
-        // The first child says how it binds; the next is the implementation finding.
-        let why = oe
-            .reasons
-            .children
-            .get(1)
-            .map(|r| r.fact.clone())
-            .unwrap_or_else(|| oe.reasons.fact.clone());
+        let why = decisive(&oe.reasons, oe.status);
         steps.push(Step {
             order: 0,
             step: StepKind::Implement,
@@ -173,12 +195,7 @@ pub fn roadmap(
                 step: StepKind::Act,
                 id: a.id.clone(),
                 status: a.status,
-                why: a
-                    .reasons
-                    .children
-                    .first()
-                    .map(|r| r.fact.clone())
-                    .unwrap_or_else(|| a.reasons.fact.clone()),
+                why: decisive(&a.reasons, a.status),
                 check_status_first: false,
                 after: vec![],
                 targets,

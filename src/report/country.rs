@@ -14,6 +14,8 @@ pub struct CountryReport {
     pub stamp: Stamp,
     pub country: CountryHead,
     pub plan: Option<PlanHead>,
+    /// Page one: where the state stands, the gaps that matter most, what changed.
+    pub overview: Overview,
     pub instrument_counts: StatusCounts,
     pub obligation_counts: StatusCounts,
     pub action_counts: StatusCounts,
@@ -30,6 +32,14 @@ pub struct CountryReport {
     pub roadmap: Vec<StepRow>,
     pub evidence_needed: Vec<EvidenceItem>,
     pub sources: Vec<super::Footnote>,
+    /// Briefing packs that cover this state, when the report is a page of the static site.
+    pub briefs: Vec<BriefRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefRef {
+    pub title: String,
+    pub file: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +60,71 @@ pub struct PlanHead {
     /// The deadline is lexgap's reading, not a date the plan set.
     pub deadline_by_lexgap: bool,
     pub deadline_note: Option<String>,
+}
+
+/// The first page of a country report, printable on one sheet.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    pub plans: Vec<PlanStanding>,
+    pub top_gaps: Vec<TopGap>,
+    /// Changes in treaty and plan-action statuses since the (first) plan's conference.
+    pub changes: Vec<ChangeLine>,
+    /// Changes beyond the first few, listed in the appendix so page one fits one sheet.
+    pub more_changes: Vec<ChangeLine>,
+    pub since: Option<String>,
+}
+
+/// How many changes page one lists before the rest go to the appendix.
+const CHANGES_ON_PAGE_ONE: usize = 8;
+
+/// Plan actions met, per area, at the conference, at the deadline and on the evaluation date; counted
+/// over the actions that country facts can judge, so every column has the same denominator.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanStanding {
+    pub id: String,
+    pub name: String,
+    pub conference: String,
+    pub deadline: String,
+    pub deadline_reached: bool,
+    pub areas: Vec<AreaLine>,
+    pub total: AreaLine,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AreaLine {
+    pub title: String,
+    pub assessable: usize,
+    pub at_conference: usize,
+    pub at_deadline: Option<usize>,
+    pub today: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopGap {
+    pub id: String,
+    pub label: String,
+    pub status: Status,
+    pub step: String,
+    pub why: String,
+    pub check_status_first: bool,
+    pub targets: Vec<String>,
+    pub notes: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeLine {
+    pub id: String,
+    pub label: String,
+    pub from: Status,
+    pub to: Status,
+}
+
+/// Evaluations of the same state on a plan's conference day and deadline, for page one.
+pub struct Past<'a> {
+    pub plan: &'a Plan,
+    pub conference: &'a CountryEval,
+    /// `None` while the deadline is after the evaluation date.
+    pub deadline: Option<&'a CountryEval>,
 }
 
 /// How many met or partial findings rest on each strength of evidence.
@@ -130,6 +205,8 @@ pub struct ObligationRow {
     pub strength: Strength,
     pub evidence: Vec<String>,
     pub notes: Vec<usize>,
+    /// A plan the report covers asks about it (directly, or through a measure kind it requires).
+    pub in_plan: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -292,12 +369,37 @@ fn instrument_row(
     }
 }
 
+/// Obligations and measure kinds that a plan's criteria name.
+fn plan_targets(plans: &[&Plan]) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for p in plans {
+        for (_, a) in p.actions() {
+            out.extend(a.addresses.iter().cloned());
+            let mut leaves = Vec::new();
+            if let Some(c) = &a.criterion {
+                c.leaves(&mut leaves);
+            }
+            for l in leaves {
+                if let crate::model::Criterion::Implements(id)
+                | crate::model::Criterion::Measure(id)
+                | crate::model::Criterion::NoConflict(id) = l
+                {
+                    out.insert(id.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 fn obligation_rows(
     cat: &Catalogue,
     w: &Words,
     e: &CountryEval,
+    plans: &[&Plan],
     src: &mut Sources,
 ) -> Vec<ObligationRow> {
+    let named = plan_targets(plans);
     e.obligations
         .iter()
         .filter(|o| o.bound || o.excluded_by_reservation || o.status == Status::Unknown)
@@ -321,6 +423,7 @@ fn obligation_rows(
                 strength: o.strength,
                 evidence: ev,
                 notes: src.cite_reason(&o.reasons),
+                in_plan: named.contains(&o.id) || ob.requires.iter().any(|r| named.contains(r)),
             })
         })
         .collect()
@@ -454,10 +557,146 @@ fn step_rows(w: &Words, steps: &[eval::Step]) -> Vec<StepRow> {
         .collect()
 }
 
+fn met_actions(e: &CountryEval, plan: &Plan, area: &crate::model::Area) -> usize {
+    let evals = e
+        .actions
+        .get(&plan.id)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    area.actions
+        .iter()
+        .filter(|a| {
+            evals
+                .iter()
+                .any(|x| x.id == a.id && x.status == Status::Met)
+        })
+        .count()
+}
+
+fn standing_of(e: &CountryEval, past: &Past) -> PlanStanding {
+    let p = past.plan;
+    let mut areas = Vec::new();
+    let mut total = AreaLine {
+        title: String::new(),
+        at_deadline: past.deadline.map(|_| 0),
+        ..AreaLine::default()
+    };
+    for area in &p.areas {
+        let line = AreaLine {
+            title: area.title.clone(),
+            assessable: area
+                .actions
+                .iter()
+                .filter(|a| a.criterion.is_some())
+                .count(),
+            at_conference: met_actions(past.conference, p, area),
+            at_deadline: past.deadline.map(|d| met_actions(d, p, area)),
+            today: met_actions(e, p, area),
+        };
+        total.assessable += line.assessable;
+        total.at_conference += line.at_conference;
+        total.today += line.today;
+        if let (Some(t), Some(l)) = (total.at_deadline.as_mut(), line.at_deadline) {
+            *t += l;
+        }
+        areas.push(line);
+    }
+    PlanStanding {
+        id: p.id.clone(),
+        name: p.name().to_string(),
+        conference: p.conference.end.to_string(),
+        deadline: p.deadline.to_string(),
+        deadline_reached: past.deadline.is_some(),
+        areas,
+        total,
+    }
+}
+
+/// The reasons behind a roadmap step's item, for its footnotes.
+fn step_reasons<'e>(e: &'e CountryEval, s: &eval::Step) -> Option<&'e Reason> {
+    match s.step {
+        StepKind::Join => e.instrument(&s.id).map(|x| &x.reasons),
+        StepKind::Implement => e.obligation(&s.id).map(|x| &x.reasons),
+        StepKind::Act => e.action(&s.id).map(|x| &x.reasons),
+    }
+}
+
+/// The five open gaps that matter most: those that move the most targets, gaps before blocked items
+/// before partial ones, then in roadmap order (prerequisites first).
+fn top_gaps(w: &Words, e: &CountryEval, steps: &[eval::Step], src: &mut Sources) -> Vec<TopGap> {
+    let rank = |s: Status| match s {
+        Status::Gap => 0,
+        Status::Blocked => 1,
+        _ => 2,
+    };
+    let mut v: Vec<&eval::Step> = steps.iter().collect();
+    v.sort_by_key(|s| (std::cmp::Reverse(s.targets.len()), rank(s.status), s.order));
+    v.into_iter()
+        .take(5)
+        .map(|s| TopGap {
+            id: s.id.clone(),
+            label: w.step_label(s),
+            status: s.status,
+            step: w.step_kind(s.step).to_string(),
+            why: w.step_why(s),
+            check_status_first: s.check_status_first,
+            targets: s.targets.clone(),
+            notes: step_reasons(e, s)
+                .map(|r| src.cite_reason(r))
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Treaty and plan-action statuses that differ between the conference and the evaluation date.
+fn changes(
+    cat: &Catalogue,
+    w: &Words,
+    plans: &[&Plan],
+    then: &CountryEval,
+    now: &CountryEval,
+) -> Vec<ChangeLine> {
+    let mut out = Vec::new();
+    for i in &now.instruments {
+        if let Some(t) = then.instrument(&i.id).filter(|t| t.status != i.status) {
+            out.push(ChangeLine {
+                id: i.id.clone(),
+                label: cat.instrument_name(&i.id).to_string(),
+                from: t.status,
+                to: i.status,
+            });
+        }
+    }
+    for (pid, acts) in &now.actions {
+        let Some(p) = plans.iter().find(|p| &p.id == pid) else {
+            continue;
+        };
+        for a in acts {
+            let before = then
+                .actions
+                .get(pid)
+                .and_then(|v| v.iter().find(|x| x.id == a.id));
+            if let Some(b) = before.filter(|b| b.status != a.status) {
+                out.push(ChangeLine {
+                    id: a.id.clone(),
+                    label: p
+                        .action(&a.id)
+                        .map(|x| x.summary.clone())
+                        .unwrap_or_else(|| w.fact(&a.reasons.fact)),
+                    from: b.status,
+                    to: a.status,
+                });
+            }
+        }
+    }
+    out
+}
+
 pub fn build(
     cat: &Catalogue,
     e: &CountryEval,
     plan: Option<&Plan>,
+    past: &[Past],
     as_of: Date,
     fresh: super::Freshness,
 ) -> CountryReport {
@@ -470,13 +709,30 @@ pub fn build(
         .iter()
         .map(|i| instrument_row(cat, &w, i, &mut src, fresh))
         .collect();
-    let obligations = obligation_rows(cat, &w, e, &mut src);
     let plans = plans_of(cat, e, plan);
+    let obligations = obligation_rows(cat, &w, e, &plans, &mut src);
     let (actions, scorecard) = action_rows(&w, e, &plans, &mut src);
     let steps = eval::roadmap(cat, e, plan, as_of, fresh.stale_years);
     let evidence_needed = evidence_needed(cat, &w, e, &actions);
     let stale_findings = instruments.iter().filter(|i| i.stale).count();
+    let past: Vec<&Past> = past
+        .iter()
+        .filter(|p| plans.iter().any(|x| x.id == p.plan.id))
+        .collect();
+    let mut changed = past
+        .first()
+        .map(|p| changes(cat, &w, &plans, p.conference, e))
+        .unwrap_or_default();
+    let more_changes = changed.split_off(changed.len().min(CHANGES_ON_PAGE_ONE));
+    let overview = Overview {
+        plans: past.iter().map(|p| standing_of(e, p)).collect(),
+        top_gaps: top_gaps(&w, e, &steps, &mut src),
+        changes: changed,
+        more_changes,
+        since: past.first().map(|p| p.plan.conference.end.to_string()),
+    };
     CountryReport {
+        overview,
         stamp: Stamp::new(as_of),
         country: head(cat, e, c),
         plan: plan.map(|p| PlanHead {
@@ -501,5 +757,6 @@ pub fn build(
         roadmap: step_rows(&w, &steps),
         evidence_needed,
         sources: src.notes,
+        briefs: Vec::new(),
     }
 }

@@ -7,9 +7,11 @@ pub mod export;
 pub mod findings;
 pub mod glossary;
 pub mod graph;
+pub mod map;
 pub mod plan;
 pub mod site;
 mod sources;
+pub mod treaty;
 pub mod words;
 
 pub use sources::{Footnote, Freshness, Sources};
@@ -70,9 +72,23 @@ pub struct Renderer {
 fn register_helpers(h: &mut Handlebars<'static>) {
     handlebars::handlebars_helper!(eq: |a: Json, b: Json| a == b);
     handlebars::handlebars_helper!(inc: |n: u64| n + 1);
+    handlebars::handlebars_helper!(len: |v: Json| v.as_array().map(|a| a.len()).unwrap_or(0));
+    // A symbol per status, so tables and maps read without colour.
+    handlebars::handlebars_helper!(symbol: |s: str| match s {
+        "met" => "✓",
+        "partial" => "◐",
+        "gap" => "✗",
+        "blocked" => "⊘",
+        "unknown" => "?",
+        "not-applicable" => "–",
+        "not-assessed" => "·",
+        _ => "",
+    });
     handlebars::handlebars_helper!(join: |v: Json| v.as_array().map(|a| a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect::<Vec<_>>().join(", ")).unwrap_or_default());
     h.register_helper("eq", Box::new(eq));
     h.register_helper("inc", Box::new(inc));
+    h.register_helper("len", Box::new(len));
+    h.register_helper("symbol", Box::new(symbol));
     h.register_helper("join", Box::new(join));
 }
 

@@ -3,7 +3,7 @@
 
 use super::{Stamp, StatusCounts};
 use crate::catalogue::Catalogue;
-use crate::eval::{Change, Evaluation, PlanEval, Progress, Status, Strength, TargetKind};
+use crate::eval::{Evaluation, PlanEval, Progress, Status, Strength, TargetKind};
 use crate::model::{Date, Plan};
 use serde::Serialize;
 
@@ -14,8 +14,21 @@ pub struct PlanReport {
     pub target_counts: StatusCounts,
     pub targets: Vec<TargetRow>,
     pub matrix: Matrix,
+    /// Participants coloured by their share of plan actions met (site pages only draw it).
+    pub map: Option<super::map::MapView>,
     pub since: String,
-    pub changes: Vec<Change>,
+    pub changes: Vec<ChangeRow>,
+}
+
+/// A change since the conference, with its detail in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeRow {
+    pub item: &'static str,
+    pub scope: String,
+    pub id: String,
+    pub from: Status,
+    pub to: Status,
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +43,8 @@ pub struct PlanInfo {
     pub participant_count: usize,
     pub absent: Vec<Named>,
     pub areas: Vec<Named>,
+    pub deadline_by_lexgap: bool,
+    pub deadline_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,6 +125,8 @@ pub struct TargetRow {
     pub reference: String,
     pub kind: TargetKind,
     pub due: String,
+    /// The reading on the conference's last day, the baseline.
+    pub at_conference: ProgressView,
     pub at_due: ProgressView,
     pub now: ProgressView,
     /// States not yet counted whose status is closest to meeting it (partial first).
@@ -134,8 +151,15 @@ pub struct MatrixColumn {
 pub struct MatrixRow {
     pub iso3: String,
     pub name: String,
-    pub cells: Vec<Status>,
+    pub cells: Vec<Cell>,
     pub counts: StatusCounts,
+}
+
+/// One state × action cell: the status, and the action, to link to its explanation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub action: String,
+    pub status: Status,
 }
 
 pub fn build(
@@ -145,6 +169,7 @@ pub fn build(
     pe: &PlanEval,
     since: &Evaluation,
 ) -> PlanReport {
+    let words = super::words::Words::new(cat, None);
     let name = |iso: &str| {
         cat.countries
             .get(iso)
@@ -180,6 +205,12 @@ pub fn build(
                     .map(ProgressView::new)
                     .unwrap_or_else(|| ProgressView::not_yet_due(t.due)),
                 now: ProgressView::new(&t.now),
+                at_conference: since
+                    .plans
+                    .get(&plan.id)
+                    .and_then(|pe| pe.targets.iter().find(|x| x.id == t.id))
+                    .map(|x| ProgressView::new(&x.now))
+                    .unwrap_or_else(|| ProgressView::not_yet_due(t.due)),
                 closest,
                 not_assessed: def.not_assessed.clone(),
             })
@@ -199,25 +230,27 @@ pub fn build(
             summary: a.summary.clone(),
         })
         .collect();
-    let rows = plan
+    let rows: Vec<MatrixRow> = plan
         .participants
         .iter()
         .filter_map(|iso| {
             let ce = ev.countries.get(iso)?;
             let acts = ce.actions.get(&plan.id)?;
-            let cells: Vec<Status> = assessed
+            let cells: Vec<Cell> = assessed
                 .iter()
-                .map(|a| {
-                    acts.iter()
+                .map(|a| Cell {
+                    action: a.id.clone(),
+                    status: acts
+                        .iter()
                         .find(|x| x.id == a.id)
                         .map(|x| x.status)
-                        .unwrap_or(Status::Unknown)
+                        .unwrap_or(Status::Unknown),
                 })
                 .collect();
             Some(MatrixRow {
                 iso3: iso.clone(),
                 name: name(iso),
-                counts: StatusCounts::of(cells.iter().copied()),
+                counts: StatusCounts::of(cells.iter().map(|c| c.status)),
                 cells,
             })
         })
@@ -243,6 +276,8 @@ pub fn build(
             ),
             adopted: plan.adopted.to_string(),
             deadline: plan.deadline.to_string(),
+            deadline_by_lexgap: plan.deadline_set_by == Some(crate::model::DeadlineSetBy::Lexgap),
+            deadline_note: plan.deadline_note.clone(),
             participant_count: plan.participants.len(),
             participants: plan
                 .participants
@@ -264,6 +299,7 @@ pub fn build(
         },
         target_counts: StatusCounts::of(targets.iter().map(|t| t.now.status)),
         targets,
+        map: super::map::map(&map_focus(&rows)),
         matrix: Matrix { columns, rows },
         since: since.as_of.to_string(),
         changes: crate::eval::diff(since, ev, Some(&plan.id), None)
@@ -273,8 +309,46 @@ pub fn build(
                     && (c.item != "instrument" || plan.participants.contains(&c.scope))
             })
             .filter(|c| c.item != "action" || plan.participants.contains(&c.scope))
+            .map(|c| ChangeRow {
+                detail: words.change_detail(&c),
+                item: c.item,
+                scope: c.scope,
+                id: c.id,
+                from: c.from,
+                to: c.to,
+            })
             .collect(),
     }
+}
+
+/// Each participant coloured by its plan actions whose status is decided (met, partial, gap or
+/// blocked): met when half or more of those are met, partial when some are met or partial, gap when
+/// none is, unknown when none is decided.
+fn map_focus(rows: &[MatrixRow]) -> Vec<super::map::Focus> {
+    rows.iter()
+        .map(|r| {
+            let judged = r.counts.total - r.counts.not_assessed - r.counts.not_applicable;
+            let decided = judged - r.counts.unknown;
+            let status = if decided == 0 {
+                Status::Unknown
+            } else if 2 * r.counts.met >= decided {
+                Status::Met
+            } else if r.counts.met + r.counts.partial > 0 {
+                Status::Partial
+            } else {
+                Status::Gap
+            };
+            super::map::Focus {
+                iso3: r.iso3.clone(),
+                status,
+                title: format!(
+                    "{}: {} of {} actions met, {} partly, {} unknown",
+                    r.name, r.counts.met, judged, r.counts.partial, r.counts.unknown
+                ),
+                href: Some(format!("../countries/{}.html", r.iso3)),
+            }
+        })
+        .collect()
 }
 
 /// The date the tracker compares against: the last day of the conference.

@@ -1,7 +1,9 @@
 //! The static site: an index, one page per state, plan and briefing topic, and the CSV exports —
 //! relative links only, no network, so it works straight from `file://`.
 
-use super::{brief, country, export, plan, Format, Renderer, ReportError, SiteLinks, Stamp};
+use super::{
+    brief, country, export, findings, plan, treaty, Format, Renderer, ReportError, SiteLinks, Stamp,
+};
 use crate::catalogue::Catalogue;
 use crate::eval::{Evaluation, Status};
 use crate::model::Topic;
@@ -69,6 +71,7 @@ pub fn write(
     cat: &Catalogue,
     ev: &Evaluation,
     since: &std::collections::BTreeMap<String, Evaluation>,
+    at_deadline: &std::collections::BTreeMap<String, Evaluation>,
     renderer: &Renderer,
     out: &Path,
     fresh: super::Freshness,
@@ -80,8 +83,56 @@ pub fn write(
         Ok(())
     };
     let up = SiteLinks { root: "../".into() };
+    // Briefing packs are per plan and topic; a state's page links those of the plans it took part in.
+    let brief_files = |pid: &str| -> Vec<(Topic, String)> {
+        Topic::ALL
+            .into_iter()
+            .map(|t| (t, format!("{pid}-{}.html", t.as_str())))
+            .collect()
+    };
+    let mut written_briefs: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for p in cat.plans.values() {
+        for (topic, file) in brief_files(&p.id) {
+            let b = brief::build(cat, p, ev, Some(topic), &p.participants);
+            if b.instruments.is_empty() && b.actions.is_empty() {
+                continue;
+            }
+            page(
+                &format!("briefs/{file}"),
+                renderer.render("brief", Format::Html, &b, Some(&up))?,
+                &mut w,
+            )?;
+            written_briefs.insert(file);
+        }
+    }
     for (iso, ce) in &ev.countries {
-        let r = country::build(cat, ce, None, ev.as_of, fresh);
+        let past: Vec<country::Past> = cat
+            .plans
+            .values()
+            .filter(|p| p.participants.contains(iso))
+            .filter_map(|p| {
+                Some(country::Past {
+                    plan: p,
+                    conference: since.get(&p.id)?.countries.get(iso)?,
+                    deadline: at_deadline.get(&p.id).and_then(|d| d.countries.get(iso)),
+                })
+            })
+            .collect();
+        let mut r = country::build(cat, ce, None, &past, ev.as_of, fresh);
+        r.briefs = cat
+            .plans
+            .values()
+            .filter(|p| p.participants.contains(iso))
+            .flat_map(|p| {
+                brief_files(&p.id)
+                    .into_iter()
+                    .filter(|(_, f)| written_briefs.contains(f))
+                    .map(move |(t, file)| country::BriefRef {
+                        title: format!("{} — {}", p.name(), t.as_str()),
+                        file,
+                    })
+            })
+            .collect();
         page(
             &format!("countries/{iso}.html"),
             renderer.render("country", Format::Html, &r, Some(&up))?,
@@ -100,23 +151,14 @@ pub fn write(
             renderer.render("plan", Format::Html, &r, Some(&up))?,
             &mut w,
         )?;
-        let mut briefs = Vec::new();
-        for topic in Topic::ALL {
-            let b = brief::build(cat, p, ev, Some(topic), &p.participants);
-            if b.instruments.is_empty() && b.actions.is_empty() {
-                continue;
-            }
-            let file = format!("{pid}-{}.html", topic.as_str());
-            page(
-                &format!("briefs/{file}"),
-                renderer.render("brief", Format::Html, &b, Some(&up))?,
-                &mut w,
-            )?;
-            briefs.push(BriefLink {
-                topic: topic.as_str().into(),
+        let briefs = brief_files(pid)
+            .into_iter()
+            .filter(|(_, f)| written_briefs.contains(f))
+            .map(|(t, file)| BriefLink {
+                topic: t.as_str().into(),
                 file,
-            });
-        }
+            })
+            .collect();
         plans.push(PlanCard {
             id: pid.clone(),
             name: p.name().to_string(),
@@ -136,6 +178,30 @@ pub fn write(
             briefs,
         });
     }
+    let mut pages = Vec::new();
+    for inst in cat.treaties() {
+        let t = treaty::build(cat, inst, ev, fresh);
+        page(
+            &format!("treaties/{}.html", inst.id),
+            renderer.render("treaty", Format::Html, &t, Some(&up))?,
+            &mut w,
+        )?;
+        pages.push(t);
+    }
+    page(
+        "treaties/index.html",
+        renderer.render(
+            "treaties",
+            Format::Html,
+            &treaty::index(&pages, ev),
+            Some(&up),
+        )?,
+        &mut w,
+    )?;
+    let findings_rows = findings::findings(cat, ev, findings::Filter::default());
+    let bytes = export::rows_to_csv(&findings_rows, false).map_err(ReportError::Other)?;
+    super::write_atomic(&out.join("data").join("findings.csv"), &bytes)?;
+    w.files += 1;
     let tables = [
         ("participation.csv", export::participation(cat, ev.as_of)),
         ("obligations.csv", export::obligations(cat)),
@@ -143,7 +209,7 @@ pub fn write(
         ("targets.csv", export::targets(cat, None, Some(ev))),
         ("matrix.csv", export::matrix(cat, ev.as_of)),
     ];
-    let mut downloads = Vec::new();
+    let mut downloads = vec!["findings.csv".to_string()];
     for (name, t) in tables {
         let bytes = t.to_csv(false).map_err(ReportError::Other)?;
         super::write_atomic(&out.join("data").join(name), &bytes)?;

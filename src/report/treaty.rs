@@ -1,0 +1,196 @@
+//! Treaty pages, organised as the UN Treaty Collection is: for one treaty, every state of the tree with
+//! its standing, dates, reservations and how current the record is; and an index of all treaties.
+
+use super::map::{self, Focus, MapView};
+use super::words::Words;
+use super::{Sources, Stamp, StatusCounts};
+use crate::catalogue::Catalogue;
+use crate::eval::{Evaluation, Standing, Status};
+use crate::model::{Instrument, ReservationKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TreatyPage {
+    pub stamp: Stamp,
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub adopted: String,
+    pub entry_into_force: String,
+    pub depositary: String,
+    pub untc_ref: String,
+    pub scope: String,
+    pub text_url: Option<String>,
+    pub relations: Vec<String>,
+    pub counts: StatusCounts,
+    pub parties: usize,
+    pub rows: Vec<TreatyRow>,
+    pub map: Option<MapView>,
+    pub sources: Vec<super::Footnote>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TreatyRow {
+    pub iso3: String,
+    pub name: String,
+    pub status: Status,
+    pub standing: String,
+    pub action: String,
+    pub joined: String,
+    pub signed: String,
+    pub reservations: Vec<String>,
+    pub current_to: String,
+    pub stale: bool,
+    pub notes: Vec<usize>,
+}
+
+fn reservation_line(r: &crate::eval::ReservationState) -> String {
+    let kind = match r.kind {
+        ReservationKind::Reservation => "reservation",
+        ReservationKind::Declaration => "declaration",
+        ReservationKind::GeographicLimitation => "geographic limitation",
+    };
+    let arts = if r.articles.is_empty() {
+        String::new()
+    } else {
+        format!(" art. {}", r.articles.join(", "))
+    };
+    let w = r
+        .withdrawn
+        .map(|w| format!(" (withdrawn {w})"))
+        .unwrap_or_default();
+    format!("{kind}{arts}{w}: {}", r.summary)
+}
+
+/// The page of one treaty on the evaluation date.
+pub fn build(
+    cat: &Catalogue,
+    inst: &Instrument,
+    ev: &Evaluation,
+    fresh: super::Freshness,
+) -> TreatyPage {
+    let fresh = fresh.at(ev.as_of);
+    let mut src = Sources::new(fresh);
+    let words = Words::new(cat, None);
+    let mut rows = Vec::new();
+    let mut focus = Vec::new();
+    for (iso, ce) in &ev.countries {
+        let Some(ie) = ce.instrument(&inst.id) else {
+            continue;
+        };
+        let (action, joined) = match ie.standing {
+            Standing::Party { action, .. } => (
+                action.map(|a| a.as_str().to_string()).unwrap_or_default(),
+                ie.standing.joined().unwrap_or_default(),
+            ),
+            Standing::Withdrawn { on } => ("withdrawal".to_string(), on.to_string()),
+            _ => (String::new(), String::new()),
+        };
+        let standing = ie
+            .standing
+            .as_status()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_else(|| "unknown".into());
+        focus.push(Focus {
+            iso3: iso.clone(),
+            status: ie.status,
+            title: format!(
+                "{}: {}",
+                ce.name,
+                words.standing(ie.standing, &inst.short_name)
+            ),
+            href: Some(format!("../countries/{iso}.html#inst-{}", inst.id)),
+        });
+        rows.push(TreatyRow {
+            iso3: iso.clone(),
+            name: ce.name.clone(),
+            status: ie.status,
+            standing,
+            action,
+            joined,
+            signed: ie.signature.map(|d| d.to_string()).unwrap_or_default(),
+            reservations: ie.reservations.iter().map(reservation_line).collect(),
+            current_to: ie.current_to.map(|d| d.to_string()).unwrap_or_default(),
+            stale: ie
+                .source
+                .as_ref()
+                .is_none_or(|s| s.is_stale(fresh.today, fresh.stale_years)),
+            notes: ie
+                .source
+                .as_ref()
+                .map(|c| vec![src.cite(c)])
+                .unwrap_or_default(),
+        });
+    }
+    let relations = inst
+        .relations
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} ({})",
+                r.kind.as_str().replace('_', " "),
+                cat.instrument_name(&r.target),
+                r.basis
+            )
+        })
+        .collect();
+    TreatyPage {
+        stamp: Stamp::new(ev.as_of),
+        id: inst.id.clone(),
+        name: inst.short_name.clone(),
+        title: inst.title.clone(),
+        adopted: inst.adoption(),
+        entry_into_force: inst
+            .entry_into_force
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        depositary: inst.depositary.clone().unwrap_or_default(),
+        untc_ref: inst.untc_ref.clone().unwrap_or_default(),
+        scope: inst.scope.clone(),
+        text_url: inst.text_url.clone(),
+        relations,
+        counts: StatusCounts::of(rows.iter().map(|r| r.status)),
+        parties: rows.iter().filter(|r| r.standing == "party").count(),
+        map: map::map(&focus),
+        rows,
+        sources: src.notes,
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TreatyIndex {
+    pub stamp: Stamp,
+    pub states: usize,
+    pub treaties: Vec<TreatyLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TreatyLine {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub scope: String,
+    pub parties: usize,
+    pub signatories: usize,
+    pub unknown: usize,
+}
+
+/// Every binding treaty of the catalogue with how many of the tree's states are party to it.
+pub fn index(pages: &[TreatyPage], ev: &Evaluation) -> TreatyIndex {
+    TreatyIndex {
+        stamp: Stamp::new(ev.as_of),
+        states: ev.countries.len(),
+        treaties: pages
+            .iter()
+            .map(|p| TreatyLine {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                title: p.title.clone(),
+                scope: p.scope.clone(),
+                parties: p.parties,
+                signatories: p.rows.iter().filter(|r| r.standing == "signatory").count(),
+                unknown: p.rows.iter().filter(|r| r.standing == "unknown").count(),
+            })
+            .collect(),
+    }
+}
