@@ -163,19 +163,24 @@ fn participation_export_keeps_its_contract() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("iso3,instrument,status,action,date,signature_date,reservations")
+        Some("iso3,instrument,status,action,date,signature_date,reservations,current_to")
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 4 * 6);
-    assert!(rows.contains(&"AAA,csr1951,party,accession,1964-05-12,,17"));
-    assert!(rows.contains(&"BBB,prot1967,party,accession,1970-01-01,,geographic-limitation"));
+    assert!(rows.contains(&"AAA,csr1951,party,accession,1964-05-12,,17,2026-01-10"));
+    assert!(
+        rows.contains(&"BBB,prot1967,party,accession,1970-01-01,,geographic-limitation,2026-01-10")
+    );
     // CCC acceded in 2013: on 2012-12-31 it was not yet party.
-    assert!(rows.contains(&"CCC,csr1951,not-party,,,,"));
-    assert!(rows.contains(&"CCC,trafficking2000,signatory,,,2001-01-01,"));
-    assert!(rows.contains(&"BBB,crc1989,unknown,,,,"));
+    assert!(rows.contains(&"CCC,csr1951,not-party,,,,,2026-01-10"));
+    assert!(rows.contains(&"CCC,trafficking2000,signatory,,,2001-01-01,,2026-01-10"));
+    // No entry at all: unknown, and nothing to say how current it is.
+    assert!(rows.contains(&"BBB,crc1989,unknown,,,,,"));
+    // A record read from a copy of 2013 says so.
+    assert!(rows.contains(&"DDD,csr1951,not-party,,,,,2013-06"));
     let later = run(&["export", "participation", "--as-of", "2016-01-01"]);
     assert!(
-        later.contains("AAA,csr1951,party,accession,1964-05-12,,\r\n"),
+        later.contains("AAA,csr1951,party,accession,1964-05-12,,,2026-01-10\r\n"),
         "the reservation was withdrawn in 2015"
     );
     assert!(later.contains("CCC,csr1951,party,accession,2013-06-01,,"));
@@ -201,13 +206,45 @@ fn exports_open_cleanly() {
     ]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 3);
-    assert_eq!(v[0]["threshold"], "at_least 2");
-    assert_eq!(v[0]["now"], "2 of 4 (threshold 2)");
+    // Typed JSON: counts are numbers, a reading not yet made is null.
+    assert_eq!(v[0]["threshold_kind"], "at_least");
+    assert_eq!(v[0]["threshold"], 2);
+    assert_eq!(
+        (&v[0]["now_status"], &v[0]["now_count"], &v[0]["of"]),
+        (
+            &serde_json::json!("met"),
+            &serde_json::json!(2),
+            &serde_json::json!(4)
+        )
+    );
+    let early = run(&[
+        "export",
+        "targets",
+        "--plan",
+        "mini-2010",
+        "--format",
+        "json",
+        "--as-of",
+        "2011-01-01",
+    ]);
+    let early: serde_json::Value = serde_json::from_str(&early).unwrap();
+    assert!(early[0]["at_due_status"].is_null(), "not yet due: {early}");
     let actions = run(&["export", "actions", "--plan", "mini-2010"]);
     assert!(actions.starts_with(
-        "id,plan,area,summary,reference,recommendations,criterion_kind,criterion,due"
+        "id,plan,area,summary,reference,recommendations,criterion_kind,criterion_names,due"
     ));
     assert!(actions.contains("mini.legal.fund,mini-2010,mini.legal,Fund research.,\"Area I, item 6\",,not-assessed,,2012-12-31"));
+    // Lists are `;`-separated, never JSON inside a cell.
+    assert!(
+        actions.contains(",any,csr1951;prot1967,2012-12-31"),
+        "{actions}"
+    );
+    assert!(!actions.contains('{'), "no JSON in CSV cells");
+    // An option that means nothing for a table is refused, not ignored.
+    lexgap()
+        .args(["export", "matrix", "--plan", "mini-2010", "--data", &mini()])
+        .assert()
+        .code(2);
     let obl = run(&["export", "obligations"]);
     assert_eq!(obl.lines().count(), 1 + 9);
 }
@@ -481,12 +518,15 @@ fn site_builds_with_relative_links() {
         .args(["--data", &mini()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("pages"));
+        .stderr(predicate::str::contains("pages"));
     for f in [
         "index.html",
         "countries/AAA.html",
         "plans/mini-2010.html",
+        "treaties/index.html",
+        "treaties/csr1951.html",
         "data/participation.csv",
+        "data/findings.csv",
         "briefs/mini-2010-trafficking.html",
     ] {
         assert!(out.join(f).is_file(), "{f} missing");
@@ -497,4 +537,93 @@ fn site_builds_with_relative_links() {
     assert!(
         page.contains("href=\"../countries/AAA.html\"") && page.contains("href=\"../index.html\"")
     );
+}
+
+#[test]
+fn the_command_line_follows_common_conventions() {
+    // Completions and a man page, made from the same definitions the parser uses.
+    let bash = lexgap().args(["completions", "bash"]).output().unwrap();
+    assert!(bash.status.success());
+    assert!(String::from_utf8_lossy(&bash.stdout).contains("_lexgap()"));
+    let man = lexgap().arg("man").output().unwrap();
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH lexgap 1"));
+    // Examples in long help.
+    let help = lexgap().args(["export", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("lexgap export findings"));
+
+    // "Did you mean" for states, plans and topics; states by name as well as by code.
+    let miss = lexgap()
+        .args(["explain", "AAB", "csr1951", "--data", &mini()])
+        .output()
+        .unwrap();
+    assert_eq!(miss.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&miss.stderr).contains("did you mean `AAA`?"));
+    let plan = lexgap()
+        .args(["report", "plan", "mini", "--data", &mini()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&plan.stderr).contains("did you mean `mini-2010`?"));
+    let by_name = run(&["explain", "alphaland", "csr1951", "--as-of", "2012-01-01"]);
+    assert!(by_name.starts_with("Alphaland — csr1951"), "{by_name}");
+
+    // `--out -` is standard output; the extension of --out chooses the format.
+    let work = tempfile::tempdir().unwrap();
+    let dash = lexgap()
+        .current_dir(work.path())
+        .args(["report", "country", "AAA", "--out", "-", "--data", &mini()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&dash.stdout).starts_with("# Alphaland"));
+    assert!(!work.path().join("-").exists(), "no file named `-`");
+    let html = work.path().join("AAA.html");
+    lexgap()
+        .args(["report", "country", "AAA", "--data", &mini(), "--out"])
+        .arg(&html)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&html)
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
+
+    // Status goes to standard error; standard output stays for results.
+    let site = lexgap()
+        .args(["site", "--data", &mini(), "--out"])
+        .arg(work.path().join("site"))
+        .output()
+        .unwrap();
+    assert!(site.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&site.stderr).contains("wrote"));
+
+    // Colour: never into a pipe unless asked; NO_COLOR is honoured.
+    let plain = run(&["explain", "AAA", "csr1951", "--as-of", "2012-01-01"]);
+    assert!(!plain.contains('\u{1b}'));
+    let coloured = lexgap()
+        .args([
+            "explain",
+            "AAA",
+            "csr1951",
+            "--as-of",
+            "2012-01-01",
+            "--color",
+            "always",
+        ])
+        .args(["--data", &mini()])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&coloured.stdout).contains("\u{1b}[33mpartial"));
+    let no_color = lexgap()
+        .env("NO_COLOR", "1")
+        .args([
+            "explain",
+            "AAA",
+            "csr1951",
+            "--as-of",
+            "2012-01-01",
+            "--color",
+            "auto",
+        ])
+        .args(["--data", &mini()])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&no_color.stdout).contains('\u{1b}'));
 }

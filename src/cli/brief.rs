@@ -24,8 +24,9 @@ pub struct Args {
     pub data: DataArgs,
     #[command(flatten)]
     pub as_of: AsOf,
-    #[arg(long, value_enum, default_value_t = Format::Md)]
-    pub format: Format,
+    /// md, html or json (default: from the --out extension, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     #[command(flatten)]
@@ -37,7 +38,8 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         None => None,
         Some(t) => Some(Topic::parse(t).ok_or_else(|| {
             CliError::Usage(format!(
-                "unknown topic `{t}` (one of: {})",
+                "unknown topic `{t}`{} (one of: {})",
+                eval_args::did_you_mean(t, Topic::ALL.map(|t| t.as_str())),
                 Topic::ALL.map(|t| t.as_str()).join(", ")
             ))
         })?),
@@ -59,7 +61,12 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
     let model = brief::build(cat, plan, &ev, topic, &countries);
     let text = renderer
-        .render("brief", a.format, &model, None)
+        .render(
+            "brief",
+            super::output::report_format(a.format, &a.out),
+            &model,
+            None,
+        )
         .map_err(|e| CliError::Data(e.to_string()))?;
     a.out.emit(text.as_bytes(), out)?;
     Ok(Outcome::Ok)

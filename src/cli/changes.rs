@@ -58,7 +58,11 @@ fn print(
             for c in changes {
                 s.push_str(&format!(
                     "{:<10} {:<5} {}: {} → {}",
-                    c.item, c.scope, c.id, c.from, c.to
+                    c.item,
+                    c.scope,
+                    c.id,
+                    super::paint::status(c.from),
+                    super::paint::status(c.to)
                 ));
                 if let Some(d) = words.change_detail(c) {
                     s.push_str(&format!("  ({d})"));

@@ -29,8 +29,8 @@ pub enum Format {
 pub fn render_tree(w: &Words, r: &Reason, depth: usize, out: &mut String) {
     let indent = "  ".repeat(depth);
     let status = match (r.status, r.strength) {
-        (Some(s), Some(st)) => format!("[{s}; {st}] "),
-        (Some(s), None) => format!("[{s}] "),
+        (Some(s), Some(st)) => format!("[{}; {st}] ", super::paint::status(s)),
+        (Some(s), None) => format!("[{}] ", super::paint::status(s)),
         _ => String::new(),
     };
     out.push_str(&format!(
@@ -78,15 +78,27 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let cat = &loaded.catalogue;
     let c = eval_args::country(cat, &a.iso3)?;
     let (status, reasons) = eval::explain(cat, &c.iso3, &a.item, as_of).ok_or_else(|| {
+        let mut ids: Vec<&str> = cat.instruments.keys().map(String::as_str).collect();
+        ids.extend(cat.obligations().map(|o| o.id.as_str()));
+        for p in cat.plans.values() {
+            ids.extend(p.actions().map(|(_, a)| a.id.as_str()));
+            ids.extend(p.targets().map(|(_, t)| t.id.as_str()));
+        }
         CliError::Usage(format!(
-            "`{}` is not an instrument, obligation, action or target id",
-            a.item
+            "`{}` is not an instrument, obligation, action or target id{}",
+            a.item,
+            eval_args::did_you_mean(&a.item, ids)
         ))
     })?;
     let text = match a.format {
         Format::Json => serde_json::to_string_pretty(&serde_json::json!({"country": c.iso3, "item": a.item, "as_of": as_of.to_string(), "status": status, "reasons": reasons})).map_err(|e| CliError::Data(e.to_string()))? + "\n",
         Format::Text => {
-            let mut s = format!("{} — {} as of {as_of}: {status}\n\n", c.name, a.item);
+            let mut s = format!(
+                "{} — {} as of {as_of}: {}\n\n",
+                c.name,
+                a.item,
+                super::paint::status(status)
+            );
             render_tree(&Words::new(cat, Some(&c.iso3)), &reasons, 0, &mut s);
             s
         }

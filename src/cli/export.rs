@@ -28,8 +28,9 @@ pub enum Format {
 pub struct Args {
     #[arg(value_enum)]
     pub table: Table,
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
+    /// csv or json (default: from the --out extension, else csv)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Only this plan's actions or targets (findings: its participants and items)
     #[arg(long)]
     pub plan: Option<String>,
@@ -47,7 +48,47 @@ pub struct Args {
     pub out: OutArgs,
 }
 
+/// Typed rows as CSV or JSON.
+impl Args {
+    fn format(&self) -> Format {
+        self.format
+            .unwrap_or(match self.out.extension().as_deref() {
+                Some("json") => Format::Json,
+                _ => Format::Csv,
+            })
+    }
+}
+
+fn encode<T: serde::Serialize>(rows: &[T], a: &Args) -> Result<Vec<u8>, CliError> {
+    match a.format() {
+        Format::Csv => export::rows_to_csv(rows, a.excel).map_err(CliError::Data),
+        Format::Json => export::rows_to_json(rows)
+            .map(String::into_bytes)
+            .map_err(CliError::Data),
+    }
+}
+
+/// Options that mean nothing for a table are refused rather than silently ignored.
+fn check_options(a: &Args) -> Result<(), CliError> {
+    let plan_ok = matches!(a.table, Table::Actions | Table::Targets | Table::Findings);
+    if a.plan.is_some() && !plan_ok {
+        return Err(CliError::Usage(
+            "--plan applies to `export actions`, `targets` and `findings` only".into(),
+        ));
+    }
+    if a.country.is_some() && !matches!(a.table, Table::Findings) {
+        return Err(CliError::Usage(
+            "--country applies to `export findings` only".into(),
+        ));
+    }
+    if a.excel && matches!(a.format(), Format::Json) {
+        return Err(CliError::Usage("--excel applies to CSV output only".into()));
+    }
+    Ok(())
+}
+
 pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    check_options(&a)?;
     let as_of = a.as_of.date()?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
@@ -59,52 +100,30 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         .as_deref()
         .map(|c| eval_args::country(cat, c).map(|c| c.iso3.clone()))
         .transpose()?;
-    if country.is_some() && !matches!(a.table, Table::Findings) {
-        return Err(CliError::Usage(
-            "--country applies to `export findings` only".into(),
-        ));
-    }
-    let table = match a.table {
-        Table::Participation => export::participation(cat, as_of),
-        Table::Obligations => export::obligations(cat),
-        Table::Actions => export::actions(cat, a.plan.as_deref()),
-        Table::Targets => {
-            let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
-            export::targets(cat, a.plan.as_deref(), Some(&ev))
+    let ev = || eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()));
+    let bytes = match a.table {
+        Table::Participation => encode(&export::participation(&ev()?), &a)?,
+        Table::Obligations => encode(&export::obligations(cat), &a)?,
+        Table::Actions => encode(&export::actions(cat, a.plan.as_deref()), &a)?,
+        Table::Targets => encode(&export::targets(cat, a.plan.as_deref(), &ev()?), &a)?,
+        Table::Findings => encode(
+            &findings::findings(
+                cat,
+                &ev()?,
+                findings::Filter {
+                    plan: a.plan.as_deref(),
+                    country: country.as_deref(),
+                },
+            ),
+            &a,
+        )?,
+        Table::Matrix => {
+            let t = export::matrix(cat, &ev()?);
+            match a.format() {
+                Format::Csv => t.to_csv(a.excel).map_err(CliError::Data)?,
+                Format::Json => t.to_json().into_bytes(),
+            }
         }
-        Table::Matrix => export::matrix(cat, as_of),
-        Table::Findings => return findings_table(&a, cat, as_of, country.as_deref(), out),
-    };
-    let bytes = match a.format {
-        Format::Csv => table.to_csv(a.excel).map_err(CliError::Data)?,
-        Format::Json => table.to_json().into_bytes(),
-    };
-    a.out.emit(&bytes, out)?;
-    Ok(Outcome::Ok)
-}
-
-/// The findings table: typed rows, so JSON keeps its nulls and CSV its column contract.
-fn findings_table(
-    a: &Args,
-    cat: &crate::catalogue::Catalogue,
-    as_of: crate::model::Date,
-    country: Option<&str>,
-    out: &mut dyn Write,
-) -> Result<Outcome, CliError> {
-    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
-    let rows = findings::findings(
-        cat,
-        &ev,
-        findings::Filter {
-            plan: a.plan.as_deref(),
-            country,
-        },
-    );
-    let bytes = match a.format {
-        Format::Csv => export::rows_to_csv(&rows, a.excel).map_err(CliError::Data)?,
-        Format::Json => export::rows_to_json(&rows)
-            .map_err(CliError::Data)?
-            .into_bytes(),
     };
     a.out.emit(&bytes, out)?;
     Ok(Outcome::Ok)

@@ -1,4 +1,5 @@
-//! Where a command's result goes: standard output, or a file written atomically with `--out`.
+//! Where a command's result goes: standard output (also `--out -`), or a file written atomically
+//! with `--out`; and the format a file's extension names when `--format` is not given.
 
 use super::CliError;
 use std::io::Write;
@@ -6,18 +7,42 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutArgs {
-    /// Write to this file (atomically) instead of standard output
+    /// Write to this file (atomically) instead of standard output; `-` is standard output. Without
+    /// --format, the file's extension chooses it (.md, .html, .json, .csv)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
 
 impl OutArgs {
+    /// The file to write, or `None` for standard output.
+    fn file(&self) -> Option<&PathBuf> {
+        self.out.as_ref().filter(|p| p.as_os_str() != "-")
+    }
+
+    /// The `--out` file's extension, lower case.
+    pub fn extension(&self) -> Option<String> {
+        self.file()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    }
+
     pub fn emit(&self, bytes: &[u8], stdout: &mut dyn Write) -> Result<(), CliError> {
-        match &self.out {
+        match self.file() {
             Some(p) => {
                 crate::report::write_atomic(p, bytes).map_err(|e| CliError::Data(e.to_string()))
             }
             None => stdout.write_all(bytes).map_err(CliError::output),
         }
     }
+}
+
+/// The report format: as given, else as the `--out` extension names it, else Markdown.
+pub fn report_format(given: Option<crate::report::Format>, out: &OutArgs) -> crate::report::Format {
+    use crate::report::Format;
+    given.unwrap_or_else(|| match out.extension().as_deref() {
+        Some("html" | "htm") => Format::Html,
+        Some("json") => Format::Json,
+        _ => Format::Md,
+    })
 }

@@ -28,8 +28,9 @@ pub struct Common {
     pub data: DataArgs,
     #[command(flatten)]
     pub as_of: AsOf,
-    #[arg(long, value_enum, default_value_t = Format::Md)]
-    pub format: Format,
+    /// md, html or json (default: from the --out extension, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Folder of templates (`*.hbs`) that take the place of the built-in ones
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -103,7 +104,12 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 .collect();
             let model = country::build(cat, &ce, plan, &past, as_of, c.data.freshness()?);
             let text = renderer
-                .render("country", c.format, &model, None)
+                .render(
+                    "country",
+                    super::output::report_format(c.format, &c.out),
+                    &model,
+                    None,
+                )
                 .map_err(|e| CliError::Data(e.to_string()))?;
             c.out.emit(text.as_bytes(), out)?;
         }
@@ -128,7 +134,12 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
             let model = plan::build(cat, p, &ev, pe, &base);
             let text = renderer
-                .render("plan", c.format, &model, None)
+                .render(
+                    "plan",
+                    super::output::report_format(c.format, &c.out),
+                    &model,
+                    None,
+                )
                 .map_err(|e| CliError::Data(e.to_string()))?;
             c.out.emit(text.as_bytes(), out)?;
         }

@@ -49,7 +49,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                     st.order,
                     w.step_kind(st.step),
                     st.id,
-                    st.status,
+                    super::paint::status(st.status),
                     w.step_label(st)
                 ));
                 s.push_str(&format!("       why: {}\n", w.step_why(st)));

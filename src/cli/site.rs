@@ -59,13 +59,13 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         a.data.freshness()?,
     )
     .map_err(|e| CliError::Data(e.to_string()))?;
-    writeln!(
-        out,
+    // Status goes to standard error: standard output is for results.
+    let _ = out;
+    eprintln!(
         "wrote {} pages and {} data files to {}",
         w.pages,
         w.files,
         a.out.display()
-    )
-    .map_err(|e| CliError::Data(e.to_string()))?;
+    );
     Ok(Outcome::Ok)
 }

@@ -38,6 +38,12 @@ pub struct InstrumentEval {
     pub status: Status,
     pub strength: Strength,
     pub standing: Standing,
+    /// How the state joined and when it deposited (day, else year or month), as recorded, when the
+    /// deposit was on or before the evaluation date — kept for a state that has since withdrawn too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<crate::model::JoinAction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deposit: Option<String>,
     /// The day of signature, when it was on or before the evaluation date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signature: Option<Date>,
@@ -210,6 +216,12 @@ fn instrument(cat: &Catalogue, c: &Country, inst: &Instrument, date: Date) -> In
         status,
         strength,
         standing: st,
+        action: p.and_then(|p| p.action).filter(|_| deposited(p, date)),
+        deposit: p.filter(|_| deposited(p, date)).and_then(|p| {
+            p.deposit
+                .map(|d| d.to_string())
+                .or(p.deposit_period.map(|x| x.to_string()))
+        }),
         signature: p.and_then(|p| p.signature).filter(|s| *s <= date),
         reservations: p
             .map(|p| reservation_states(c, p, date))
@@ -218,6 +230,15 @@ fn instrument(cat: &Catalogue, c: &Country, inst: &Instrument, date: Date) -> In
         source: cite,
         reasons,
     }
+}
+
+/// Whether the deposit on record had happened by `date` (a year or month of deposit once it is over).
+fn deposited(p: Option<&Participation>, date: Date) -> bool {
+    p.is_some_and(|p| match (p.deposit, p.deposit_period) {
+        (Some(d), _) => d <= date,
+        (None, Some(x)) => x.last_day() < date,
+        (None, None) => false,
+    })
 }
 
 /// How an obligation reaches the state: the instrument, and the participation that makes it bind.

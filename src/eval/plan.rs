@@ -189,8 +189,11 @@ fn progress(
             Status::Blocked => p.blocked.push(iso.clone()),
             _ => p.unknown.push(iso.clone()),
         }
-        if s == Status::Met {
-            strengths.push(strength);
+        if matches!(
+            s,
+            Status::Met | Status::Partial | Status::Gap | Status::Blocked
+        ) {
+            strengths.push((s, strength));
         }
         per.push((iso.clone(), s, r));
     }
@@ -205,8 +208,21 @@ fn progress(
     } else {
         Status::Gap
     };
-    // A count is as strong as the weakest finding it counts.
-    p.strength = strengths.into_iter().min().unwrap_or(Strength::Record);
+    // A count is as strong as the weakest finding it counts: the met states when it is met, else
+    // every state whose status is decided.
+    let counted = |want: &dyn Fn(Status) -> bool| {
+        strengths
+            .iter()
+            .filter(|(s, _)| want(*s))
+            .map(|(_, st)| *st)
+            .min()
+    };
+    p.strength = if p.status == Status::Met {
+        counted(&|s| s == Status::Met)
+    } else {
+        counted(&|_| true)
+    }
+    .unwrap_or(Strength::None);
     (p, per)
 }
 

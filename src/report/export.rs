@@ -2,8 +2,9 @@
 //! state × instrument matrix. CSV is UTF-8 with RFC 4180 quoting; JSON is an array of row objects.
 
 use crate::catalogue::Catalogue;
-use crate::eval::{facts, Evaluation, Standing};
-use crate::model::{Criterion, Date, ReservationKind, Threshold};
+use crate::eval::{Evaluation, Standing, Status, Strength};
+use crate::model::{Criterion, ReservationKind, Threshold};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// A table: the header and its rows, all text.
@@ -83,6 +84,15 @@ pub fn rows_to_csv<T: serde::Serialize>(rows: &[T], excel_bom: bool) -> Result<V
                     .map(|h| match v.get(h) {
                         None | Some(Value::Null) => String::new(),
                         Some(Value::String(s)) => s.clone(),
+                        // Lists are `;`-separated, never JSON inside a cell.
+                        Some(Value::Array(items)) => items
+                            .iter()
+                            .map(|x| match x {
+                                Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(";"),
                         Some(other) => other.to_string(),
                     })
                     .collect()
@@ -103,110 +113,102 @@ fn names(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
 
-fn opt(d: Option<Date>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+/// One state's participation in one treaty on the evaluation date. The first seven columns are a
+/// contract; `current_to` follows them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipationRow {
+    pub iso3: String,
+    pub instrument: String,
+    /// party, signatory, not-party, withdrawn or unknown.
+    pub status: String,
+    pub action: Option<String>,
+    /// Day of deposit; its year or month where the source gives no day (ISO 8601 reduced precision).
+    pub date: Option<String>,
+    pub signature_date: Option<String>,
+    /// Articles touched by reservations in force, or `geographic-limitation`; `;`-separated in CSV.
+    pub reservations: Vec<String>,
+    pub current_to: Option<String>,
 }
 
-/// `iso3,instrument,status,action,date,signature_date,reservations` as of a date.
-pub fn participation(cat: &Catalogue, as_of: Date) -> Table {
+/// Participation as the evaluation has it on its date.
+pub fn participation(ev: &Evaluation) -> Vec<ParticipationRow> {
     let mut rows = Vec::new();
-    for c in cat.countries.values() {
-        for t in cat.treaties() {
-            let p = c.participation_in(&t.id);
-            let st = facts::standing(p, as_of);
-            let status = st
-                .as_status()
-                .map(|s| s.as_str().to_string())
-                .unwrap_or_else(|| "unknown".into());
-            let (action, date) = match st {
-                // A year or month stands where the day is not on record (ISO 8601 reduced precision).
-                Standing::Party { action, .. } => (
-                    action.map(|a| a.as_str().to_string()).unwrap_or_default(),
-                    st.joined().unwrap_or_default(),
-                ),
-                Standing::Withdrawn { .. } => (
-                    p.and_then(|p| p.action)
-                        .map(|a| a.as_str().to_string())
-                        .unwrap_or_default(),
-                    opt(p.and_then(|p| p.deposit)),
-                ),
-                _ => (String::new(), String::new()),
-            };
-            let signature = opt(p.and_then(|p| p.signature).filter(|s| *s <= as_of));
-            let reservations = match (st, p) {
-                (Standing::Party { .. }, Some(p)) => {
-                    let mut v: Vec<String> = Vec::new();
-                    for (_, r) in facts::reservations_in_force(p, as_of) {
-                        if r.kind == ReservationKind::GeographicLimitation {
-                            v.push("geographic-limitation".into());
-                        } else {
-                            v.extend(r.articles.iter().cloned());
-                        }
+    for c in ev.countries.values() {
+        for i in &c.instruments {
+            let mut reservations: Vec<String> = Vec::new();
+            if i.standing.is_party() {
+                for r in i
+                    .reservations
+                    .iter()
+                    .filter(|r| r.in_force && r.kind != ReservationKind::Declaration)
+                {
+                    if r.kind == ReservationKind::GeographicLimitation {
+                        reservations.push("geographic-limitation".into());
+                    } else {
+                        reservations.extend(r.articles.iter().cloned());
                     }
-                    v.dedup();
-                    v.join(";")
                 }
-                _ => String::new(),
+                reservations.dedup();
+            }
+            let (action, date) = match i.standing {
+                Standing::Party { .. } => (
+                    i.action.map(|a| a.as_str().to_string()),
+                    i.standing.joined(),
+                ),
+                Standing::Withdrawn { .. } => {
+                    (i.action.map(|a| a.as_str().to_string()), i.deposit.clone())
+                }
+                _ => (None, None),
             };
-            rows.push(vec![
-                c.iso3.clone(),
-                t.id.clone(),
-                status,
+            rows.push(ParticipationRow {
+                iso3: c.iso3.clone(),
+                instrument: i.id.clone(),
+                status: i
+                    .standing
+                    .as_status()
+                    .map(|s| s.as_str().to_string())
+                    .unwrap_or_else(|| "unknown".into()),
                 action,
                 date,
-                signature,
+                signature_date: i.signature.map(|d| d.to_string()),
                 reservations,
-            ]);
+                current_to: i.current_to.map(|d| d.to_string()),
+            });
         }
     }
-    Table {
-        headers: names(&[
-            "iso3",
-            "instrument",
-            "status",
-            "action",
-            "date",
-            "signature_date",
-            "reservations",
-        ]),
-        rows,
-    }
+    rows
 }
 
-pub fn obligations(cat: &Catalogue) -> Table {
-    let rows = cat
-        .obligations()
-        .map(|o| {
-            vec![
-                o.id.clone(),
-                o.instrument_id().to_string(),
-                o.articles.join(";"),
-                serde_json::to_value(o.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                o.reservable.to_string(),
-                o.requires.join(";"),
-                o.depends_on.join(";"),
-                o.label().to_string(),
-                o.summary.clone(),
-            ]
+#[derive(Debug, Clone, Serialize)]
+pub struct ObligationRow {
+    pub id: String,
+    pub instrument: String,
+    pub articles: Vec<String>,
+    pub kind: String,
+    pub reservable: bool,
+    pub requires: Vec<String>,
+    pub depends_on: Vec<String>,
+    pub title: String,
+    pub summary: String,
+}
+
+pub fn obligations(cat: &Catalogue) -> Vec<ObligationRow> {
+    cat.obligations()
+        .map(|o| ObligationRow {
+            id: o.id.clone(),
+            instrument: o.instrument_id().to_string(),
+            articles: o.articles.clone(),
+            kind: serde_json::to_value(o.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            reservable: o.reservable,
+            requires: o.requires.clone(),
+            depends_on: o.depends_on.clone(),
+            title: o.label().to_string(),
+            summary: o.summary.clone(),
         })
-        .collect();
-    Table {
-        headers: names(&[
-            "id",
-            "instrument",
-            "articles",
-            "kind",
-            "reservable",
-            "requires",
-            "depends_on",
-            "title",
-            "summary",
-        ]),
-        rows,
-    }
+        .collect()
 }
 
 fn criterion_kind(c: Option<&Criterion>) -> String {
@@ -219,7 +221,47 @@ fn criterion_kind(c: Option<&Criterion>) -> String {
     }
 }
 
-pub fn actions(cat: &Catalogue, plan: Option<&str>) -> Table {
+/// The ids a criterion names (treaties, obligations, measure kinds, bodies, actions), in order.
+fn criterion_names(c: Option<&Criterion>) -> Vec<String> {
+    let mut leaves = Vec::new();
+    if let Some(c) = c {
+        c.leaves(&mut leaves);
+    }
+    let mut out: Vec<String> = Vec::new();
+    for l in leaves {
+        let id = match l {
+            Criterion::Party(t) | Criterion::NoReservations(t) => t.id().to_string(),
+            Criterion::Signed(x)
+            | Criterion::Implements(x)
+            | Criterion::Measure(x)
+            | Criterion::NoConflict(x)
+            | Criterion::MemberOf(x)
+            | Criterion::Action(x) => x.clone(),
+            _ => continue,
+        };
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionRow {
+    pub id: String,
+    pub plan: String,
+    pub area: String,
+    pub summary: String,
+    pub reference: String,
+    pub recommendations: Vec<String>,
+    /// The criterion's top-level form (`party`, `each`, `all` …), or `not-assessed`.
+    pub criterion_kind: String,
+    /// The ids the criterion names; `;`-separated in CSV.
+    pub criterion_names: Vec<String>,
+    pub due: String,
+}
+
+pub fn actions(cat: &Catalogue, plan: Option<&str>) -> Vec<ActionRow> {
     let mut rows = Vec::new();
     for p in cat
         .plans
@@ -227,101 +269,96 @@ pub fn actions(cat: &Catalogue, plan: Option<&str>) -> Table {
         .filter(|p| plan.is_none_or(|x| x == p.id))
     {
         for (area, a) in p.actions() {
-            rows.push(vec![
-                a.id.clone(),
-                p.id.clone(),
-                area.id.clone(),
-                a.summary.clone(),
-                a.reference.clone(),
-                a.recommendations.join("; "),
-                criterion_kind(a.criterion.as_ref()),
-                a.criterion
-                    .as_ref()
-                    .and_then(|c| serde_json::to_string(c).ok())
-                    .unwrap_or_default(),
-                p.deadline.to_string(),
-            ]);
+            rows.push(ActionRow {
+                id: a.id.clone(),
+                plan: p.id.clone(),
+                area: area.id.clone(),
+                summary: a.summary.clone(),
+                reference: a.reference.clone(),
+                recommendations: a.recommendations.clone(),
+                criterion_kind: criterion_kind(a.criterion.as_ref()),
+                criterion_names: criterion_names(a.criterion.as_ref()),
+                due: p.deadline.to_string(),
+            });
         }
     }
-    Table {
-        headers: names(&[
-            "id",
-            "plan",
-            "area",
-            "summary",
-            "reference",
-            "recommendations",
-            "criterion_kind",
-            "criterion",
-            "due",
-        ]),
-        rows,
-    }
+    rows
 }
 
-pub fn targets(cat: &Catalogue, plan: Option<&str>, ev: Option<&Evaluation>) -> Table {
+/// One target, read at its deadline and on the evaluation date, with counts as numbers.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRow {
+    pub id: String,
+    pub plan: String,
+    pub area: String,
+    pub summary: String,
+    pub reference: String,
+    /// `at_least`, `all`, `regional` or `not-assessed`.
+    pub threshold_kind: String,
+    /// States (or, for a regional target, evidence records) needed.
+    pub threshold: Option<u32>,
+    pub criterion_kind: String,
+    pub due: String,
+    /// Empty while the deadline is after the evaluation date.
+    pub at_due_status: Option<Status>,
+    pub at_due_count: Option<usize>,
+    pub now_status: Status,
+    pub now_count: usize,
+    /// Participants counted over; 0 for a regional target.
+    pub of: usize,
+    pub needed: usize,
+    pub strength: Strength,
+}
+
+pub fn targets(cat: &Catalogue, plan: Option<&str>, ev: &Evaluation) -> Vec<TargetRow> {
     let mut rows = Vec::new();
     for p in cat
         .plans
         .values()
         .filter(|p| plan.is_none_or(|x| x == p.id))
     {
-        let pe = ev.and_then(|e| e.plans.get(&p.id));
+        let Some(pe) = ev.plans.get(&p.id) else {
+            continue;
+        };
         for (area, t) in p.targets() {
-            let threshold = match (&t.regional, t.threshold) {
-                (Some(r), _) => format!("regional: {} evidence record(s)", r.needed),
-                (None, Some(Threshold::All)) => "all".into(),
-                (None, Some(Threshold::AtLeast { at_least })) => format!("at_least {at_least}"),
-                (None, None) => "not-assessed".into(),
+            let Some(te) = pe.targets.iter().find(|x| x.id == t.id) else {
+                continue;
             };
-            let te = pe.and_then(|pe| pe.targets.iter().find(|x| x.id == t.id));
-            rows.push(vec![
-                t.id.clone(),
-                p.id.clone(),
-                area.id.clone(),
-                t.summary.clone(),
-                t.reference.clone(),
+            let (threshold_kind, threshold) = match (&t.regional, t.threshold) {
+                (Some(r), _) => ("regional", Some(r.needed)),
+                (None, Some(Threshold::All)) => ("all", Some(p.participants.len() as u32)),
+                (None, Some(Threshold::AtLeast { at_least })) => ("at_least", Some(at_least)),
+                (None, None) => ("not-assessed", None),
+            };
+            rows.push(TargetRow {
+                id: t.id.clone(),
+                plan: p.id.clone(),
+                area: area.id.clone(),
+                summary: t.summary.clone(),
+                reference: t.reference.clone(),
+                threshold_kind: threshold_kind.into(),
                 threshold,
-                if t.regional.is_some() {
+                criterion_kind: if t.regional.is_some() {
                     "regional".into()
                 } else {
                     criterion_kind(t.criterion.as_ref())
                 },
-                t.due.to_string(),
-                te.and_then(|x| x.at_due.as_ref())
-                    .map(super::plan::progress_summary)
-                    .unwrap_or_default(),
-                te.and_then(|x| x.at_due.as_ref())
-                    .map(|p| p.status.as_str().to_string())
-                    .unwrap_or_default(),
-                te.map(|x| super::plan::progress_summary(&x.now))
-                    .unwrap_or_default(),
-                te.map(|x| x.now.status.as_str().to_string())
-                    .unwrap_or_default(),
-            ]);
+                due: t.due.to_string(),
+                at_due_status: te.at_due.as_ref().map(|x| x.status),
+                at_due_count: te.at_due.as_ref().map(|x| x.count),
+                now_status: te.now.status,
+                now_count: te.now.count,
+                of: te.now.of,
+                needed: te.now.needed,
+                strength: te.now.strength,
+            });
         }
     }
-    Table {
-        headers: names(&[
-            "id",
-            "plan",
-            "area",
-            "summary",
-            "reference",
-            "threshold",
-            "criterion_kind",
-            "due",
-            "at_due",
-            "at_due_status",
-            "now",
-            "now_status",
-        ]),
-        rows,
-    }
+    rows
 }
 
 /// Wide table: one row per state, one column per treaty, cells the participation status on the date.
-pub fn matrix(cat: &Catalogue, as_of: Date) -> Table {
+pub fn matrix(cat: &Catalogue, ev: &Evaluation) -> Table {
     let treaties: Vec<&str> = cat.treaties().map(|t| t.id.as_str()).collect();
     let mut headers = names(&["iso3", "name"]);
     headers.extend(treaties.iter().map(|t| t.to_string()));
@@ -330,10 +367,11 @@ pub fn matrix(cat: &Catalogue, as_of: Date) -> Table {
         .values()
         .map(|c| {
             let mut r = vec![c.iso3.clone(), c.name.clone()];
+            let ce = ev.countries.get(&c.iso3);
             for t in &treaties {
-                let st = facts::standing(c.participation_in(t), as_of);
                 r.push(
-                    st.as_status()
+                    ce.and_then(|ce| ce.instrument(t))
+                        .and_then(|i| i.standing.as_status())
                         .map(|s| s.as_str().to_string())
                         .unwrap_or_else(|| "unknown".into()),
                 );

@@ -227,6 +227,9 @@ pub struct StatusCounts {
     pub not_applicable: usize,
     pub not_assessed: usize,
     pub total: usize,
+    /// Items that apply: the total less not-applicable and not-assessed ones (the denominator the
+    /// overview uses too).
+    pub applicable: usize,
 }
 
 impl StatusCounts {
@@ -244,6 +247,7 @@ impl StatusCounts {
                 Status::NotAssessed => c.not_assessed += 1,
             }
         }
+        c.applicable = c.total - c.not_applicable - c.not_assessed;
         c
     }
 }

@@ -299,7 +299,7 @@ pub fn build(
         },
         target_counts: StatusCounts::of(targets.iter().map(|t| t.now.status)),
         targets,
-        map: super::map::map(&map_focus(&rows)),
+        map: super::map::map(&map_focus(&rows, "../")),
         matrix: Matrix { columns, rows },
         since: since.as_of.to_string(),
         changes: crate::eval::diff(since, ev, Some(&plan.id), None)
@@ -324,7 +324,7 @@ pub fn build(
 /// Each participant coloured by its plan actions whose status is decided (met, partial, gap or
 /// blocked): met when half or more of those are met, partial when some are met or partial, gap when
 /// none is, unknown when none is decided.
-fn map_focus(rows: &[MatrixRow]) -> Vec<super::map::Focus> {
+pub fn map_focus(rows: &[MatrixRow], link_prefix: &str) -> Vec<super::map::Focus> {
     rows.iter()
         .map(|r| {
             let judged = r.counts.total - r.counts.not_assessed - r.counts.not_applicable;
@@ -345,7 +345,7 @@ fn map_focus(rows: &[MatrixRow]) -> Vec<super::map::Focus> {
                     "{}: {} of {} actions met, {} partly, {} unknown",
                     r.name, r.counts.met, judged, r.counts.partial, r.counts.unknown
                 ),
-                href: Some(format!("../countries/{}.html", r.iso3)),
+                href: Some(format!("{link_prefix}countries/{}.html", r.iso3)),
             }
         })
         .collect()

@@ -23,6 +23,7 @@ pub struct Index {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanCard {
+    pub map: Option<super::map::MapView>,
     pub id: String,
     pub name: String,
     pub deadline: String,
@@ -160,6 +161,7 @@ pub fn write(
             })
             .collect();
         plans.push(PlanCard {
+            map: super::map::map(&plan::map_focus(&r.matrix.rows, "")),
             id: pid.clone(),
             name: p.name().to_string(),
             deadline: p.deadline.to_string(),
@@ -202,16 +204,28 @@ pub fn write(
     let bytes = export::rows_to_csv(&findings_rows, false).map_err(ReportError::Other)?;
     super::write_atomic(&out.join("data").join("findings.csv"), &bytes)?;
     w.files += 1;
-    let tables = [
-        ("participation.csv", export::participation(cat, ev.as_of)),
-        ("obligations.csv", export::obligations(cat)),
-        ("actions.csv", export::actions(cat, None)),
-        ("targets.csv", export::targets(cat, None, Some(ev))),
-        ("matrix.csv", export::matrix(cat, ev.as_of)),
-    ];
     let mut downloads = vec!["findings.csv".to_string()];
-    for (name, t) in tables {
-        let bytes = t.to_csv(false).map_err(ReportError::Other)?;
+    let files: [(&str, Result<Vec<u8>, String>); 5] = [
+        (
+            "participation.csv",
+            export::rows_to_csv(&export::participation(ev), false),
+        ),
+        (
+            "obligations.csv",
+            export::rows_to_csv(&export::obligations(cat), false),
+        ),
+        (
+            "actions.csv",
+            export::rows_to_csv(&export::actions(cat, None), false),
+        ),
+        (
+            "targets.csv",
+            export::rows_to_csv(&export::targets(cat, None, ev), false),
+        ),
+        ("matrix.csv", export::matrix(cat, ev).to_csv(false)),
+    ];
+    for (name, bytes) in files {
+        let bytes = bytes.map_err(ReportError::Other)?;
         super::write_atomic(&out.join("data").join(name), &bytes)?;
         w.files += 1;
         downloads.push(name.to_string());

@@ -1,0 +1,42 @@
+//! Colour for statuses in terminal output: on when standard output is a terminal (or `--color
+//! always`), off with `--color never`, with `NO_COLOR` set, or when output goes to a file or pipe.
+
+use crate::eval::Status;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static ON: AtomicBool = AtomicBool::new(false);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Decides once, at start-up, whether to colour.
+pub fn init(choice: ColorChoice) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && std::io::stdout().is_terminal(),
+    };
+    ON.store(on, Ordering::Relaxed);
+}
+
+/// A status word, coloured when colour is on.
+pub fn status(s: Status) -> String {
+    if !ON.load(Ordering::Relaxed) {
+        return s.as_str().to_string();
+    }
+    let code = match s {
+        Status::Met => "32",
+        Status::Partial => "33",
+        Status::Gap => "31",
+        Status::Blocked => "35",
+        Status::Unknown => "90",
+        Status::NotApplicable | Status::NotAssessed => "37",
+    };
+    format!("\x1b[{code}m{}\x1b[0m", s.as_str())
+}
