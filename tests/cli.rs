@@ -627,3 +627,37 @@ fn the_command_line_follows_common_conventions() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&no_color.stdout).contains('\u{1b}'));
 }
+
+#[test]
+fn treaty_page_and_typed_exports_golden() {
+    insta::assert_snapshot!(
+        "treaty_csr1951_md",
+        run(&["report", "treaty", "csr1951", "--as-of", "2016-01-01"])
+    );
+    insta::assert_snapshot!(
+        "findings_mini_json",
+        run(&[
+            "export",
+            "findings",
+            "--plan",
+            "mini-2010",
+            "--country",
+            "AAA",
+            "--format",
+            "json",
+            "--as-of",
+            "2016-01-01",
+        ])
+    );
+    insta::assert_snapshot!(
+        "targets_mini_csv",
+        run(&[
+            "export",
+            "targets",
+            "--plan",
+            "mini-2010",
+            "--as-of",
+            "2011-01-01"
+        ])
+    );
+}

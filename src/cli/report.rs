@@ -20,6 +20,16 @@ pub enum Which {
     Country(CountryArgs),
     /// Tracker for one action plan: targets, state × action matrix, changes since the conference
     Plan(PlanArgs),
+    /// Participation in one treaty: every state's standing, dates, reservations and how current
+    Treaty(TreatyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TreatyArgs {
+    /// Treaty id, e.g. csr1951
+    pub treaty: String,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -136,6 +146,32 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             let text = renderer
                 .render(
                     "plan",
+                    super::output::report_format(c.format, &c.out),
+                    &model,
+                    None,
+                )
+                .map_err(|e| CliError::Data(e.to_string()))?;
+            c.out.emit(text.as_bytes(), out)?;
+        }
+        Which::Treaty(a) => {
+            let c = &a.common;
+            let as_of = c.as_of.date()?;
+            let renderer =
+                Renderer::new(c.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+            let loaded = c.data.load_clean()?;
+            let cat = &loaded.catalogue;
+            let inst = cat.treaties().find(|i| i.id == a.treaty).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "no treaty `{}` in the data{}",
+                    a.treaty,
+                    eval_args::did_you_mean(&a.treaty, cat.treaties().map(|i| i.id.as_str()))
+                ))
+            })?;
+            let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
+            let model = crate::report::treaty::build(cat, inst, &ev, c.data.freshness()?);
+            let text = renderer
+                .render(
+                    "treaty",
                     super::output::report_format(c.format, &c.out),
                     &model,
                     None,

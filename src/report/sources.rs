@@ -59,11 +59,14 @@ impl Sources {
 
     /// The footnote number for a citation, adding it if new.
     pub fn cite(&mut self, c: &Cite) -> usize {
-        if let Some(f) = self
-            .notes
-            .iter()
-            .find(|f| f.title == c.title && f.url == c.url && f.locator == c.locator)
-        {
+        if let Some(f) = self.notes.iter().find(|f| {
+            // The same page read at another currency, or from another copy, is another source.
+            f.title == c.title
+                && f.url == c.url
+                && f.locator == c.locator
+                && f.current_to == c.current_to.map(|d| d.to_string())
+                && f.copy == c.copy
+        }) {
             return f.n;
         }
         let n = self.notes.len() + 1;
