@@ -2,7 +2,7 @@
 //! vocabulary, indexed by id.
 
 use crate::graph::ObligationGraph;
-use crate::model::{Country, Instrument, Level, Obligation, Plan, Vocabulary};
+use crate::model::{Country, Instrument, Lang, Level, Obligation, Plan, Vocabulary};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -18,6 +18,8 @@ pub struct Catalogue {
     pub files: BTreeMap<String, String>,
     /// The obligation graph, built on first use and then shared by every evaluation and report.
     graph: OnceLock<ObligationGraph>,
+    /// Translations of data texts: (language, `<kind>:<id>:<field>`) → text.
+    translations: BTreeMap<(Lang, String), String>,
 }
 
 impl Catalogue {
@@ -36,6 +38,7 @@ impl Catalogue {
             obligations: BTreeMap::new(),
             files,
             graph: OnceLock::new(),
+            translations: BTreeMap::new(),
         };
         c.reindex();
         c
@@ -111,6 +114,37 @@ impl Catalogue {
 
     pub fn file_of(&self, key: &str) -> &str {
         self.files.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    /// A data text in `lang`, else its English original. `key` is `<kind>:<id>:<field>`.
+    pub fn text<'a>(&'a self, lang: Lang, key: &str, english: &'a str) -> &'a str {
+        if lang == Lang::En {
+            return english;
+        }
+        self.translations
+            .get(&(lang, key.to_string()))
+            .map(String::as_str)
+            .unwrap_or(english)
+    }
+
+    /// Whether a data text has a translation into `lang`.
+    pub fn has_text(&self, lang: Lang, key: &str) -> bool {
+        lang == Lang::En || self.translations.contains_key(&(lang, key.to_string()))
+    }
+
+    /// Records a translation (the loader calls it for every `i18n` entry of the data).
+    pub fn add_text(&mut self, lang: Lang, key: String, text: String) {
+        self.translations.insert((lang, key), text);
+    }
+
+    pub fn instrument_name_in<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        let en = self.instrument_name(id);
+        self.text(lang, &format!("instrument:{id}:short_name"), en)
+    }
+
+    pub fn measure_label_in<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        let en = self.measure_label(id);
+        self.text(lang, &format!("measure_kind:{id}:label"), en)
     }
 
     pub fn instrument_name<'a>(&'a self, id: &'a str) -> &'a str {

@@ -4,6 +4,7 @@ use super::eval_args::{self, AsOf};
 use super::output::OutArgs;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
+use crate::model::Lang;
 use crate::report::{country, plan, Format, Renderer};
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,6 +45,9 @@ pub struct Common {
     /// Folder of templates (`*.hbs`) that take the place of the built-in ones
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Language of the report: en, fr, pt or ru
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
     #[command(flatten)]
     pub out: OutArgs,
 }
@@ -75,8 +79,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Which::Country(a) => {
             let c = &a.common;
             let as_of = c.as_of.date()?;
-            let renderer =
-                Renderer::new(c.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+            let renderer = Renderer::in_lang(c.templates.as_deref(), c.lang)
+                .map_err(|e| CliError::Data(e.to_string()))?;
             let loaded = c.data.load_clean()?;
             let cat = &loaded.catalogue;
             let country = eval_args::country(cat, &a.iso3)?;
@@ -112,7 +116,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                     deadline: d.as_ref(),
                 })
                 .collect();
-            let model = country::build(cat, &ce, plan, &past, as_of, c.data.freshness()?);
+            let model = country::build(cat, &ce, plan, &past, as_of, c.data.freshness()?, c.lang);
             let text = renderer
                 .render(
                     "country",
@@ -126,8 +130,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Which::Plan(a) => {
             let c = &a.common;
             let as_of = c.as_of.date()?;
-            let renderer =
-                Renderer::new(c.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+            let renderer = Renderer::in_lang(c.templates.as_deref(), c.lang)
+                .map_err(|e| CliError::Data(e.to_string()))?;
             let loaded = c.data.load_clean()?;
             let cat = &loaded.catalogue;
             let p = eval_args::plan(cat, &a.plan)?;
@@ -142,7 +146,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 .plans
                 .get(&p.id)
                 .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
-            let model = plan::build(cat, p, &ev, pe, &base);
+            let model = plan::build(cat, p, &ev, pe, &base, c.lang);
             let text = renderer
                 .render(
                     "plan",
@@ -156,8 +160,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Which::Treaty(a) => {
             let c = &a.common;
             let as_of = c.as_of.date()?;
-            let renderer =
-                Renderer::new(c.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+            let renderer = Renderer::in_lang(c.templates.as_deref(), c.lang)
+                .map_err(|e| CliError::Data(e.to_string()))?;
             let loaded = c.data.load_clean()?;
             let cat = &loaded.catalogue;
             let inst = cat.treaties().find(|i| i.id == a.treaty).ok_or_else(|| {
@@ -168,7 +172,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 ))
             })?;
             let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
-            let model = crate::report::treaty::build(cat, inst, &ev, c.data.freshness()?);
+            let model = crate::report::treaty::build(cat, inst, &ev, c.data.freshness()?, c.lang);
             let text = renderer
                 .render(
                     "treaty",

@@ -3,6 +3,7 @@
 
 mod country;
 mod instrument;
+mod lang;
 mod period;
 mod plan;
 mod source;
@@ -10,6 +11,7 @@ mod vocabulary;
 
 pub use country::*;
 pub use instrument::*;
+pub use lang::Lang;
 pub use period::{PartialDate, Period};
 pub use plan::*;
 pub use source::*;

@@ -6,7 +6,7 @@ use crate::catalogue::Catalogue;
 use crate::eval::{
     self, CountryEval, Fact, InstrumentEval, Reason, Standing, Status, StepKind, Strength,
 };
-use crate::model::{Country, Date, DeadlineSetBy, Plan, ReservationKind};
+use crate::model::{Country, Date, DeadlineSetBy, Plan};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -247,6 +247,7 @@ fn facts(w: &Words, r: &Reason, out: &mut Vec<String>, depth: usize) {
 /// Entries in a reason tree that would settle an unknown once read: a law known only on the subject
 /// or without a cited provision, a reservation whose text was not read, a law that does not count.
 fn leads(w: &Words, r: &Reason) -> Vec<String> {
+    let m = w.messages();
     let mut nodes = Vec::new();
     r.walk(&mut nodes);
     let mut out: Vec<String> = Vec::new();
@@ -255,23 +256,23 @@ fn leads(w: &Words, r: &Reason) -> Vec<String> {
             Fact::Implements {
                 title, provision, ..
             } if n.status == Some(Status::Unknown) => Some(match provision {
-                Some(p) => format!("{title}, {p}: read the provision and say what it does"),
-                None => format!("{title} may cover this: cite the section"),
+                Some(p) => m.f("lead.law-provision", &[("law", title), ("provision", p)]),
+                None => m.f("lead.law", &[("law", title)]),
             }),
             Fact::Reservation {
                 effect: eval::Effect::Unread,
                 articles,
                 ..
             } => Some(if articles.is_empty() {
-                "a reservation whose text was not read: read it at the depositary".to_string()
+                m.t("lead.reservation").to_string()
             } else {
-                format!(
-                    "the reservation to art. {}: read its text at the depositary",
-                    articles.join(", ")
+                m.f(
+                    "lead.reservation-articles",
+                    &[("articles", &articles.join(", "))],
                 )
             }),
             Fact::Measure { .. } if n.status == Some(Status::Unknown) => {
-                Some(format!("{}: find an authoritative source", w.fact(&n.fact)))
+                Some(m.f("lead.measure", &[("fact", &w.fact(&n.fact))]))
             }
             _ => None,
         };
@@ -311,25 +312,6 @@ fn head(cat: &Catalogue, e: &CountryEval, c: Option<&Country>) -> CountryHead {
     }
 }
 
-fn reservation_line(r: &eval::ReservationState) -> String {
-    let kind = match r.kind {
-        ReservationKind::Reservation => "reservation",
-        ReservationKind::Declaration => "declaration",
-        ReservationKind::GeographicLimitation => "geographic limitation",
-    };
-    let arts = if r.articles.is_empty() {
-        String::new()
-    } else {
-        format!(", art. {}", r.articles.join(", "))
-    };
-    let w = r
-        .withdrawn
-        .map(|w| format!(" (withdrawn {w})"))
-        .unwrap_or_default();
-    let unread = if r.text_read { "" } else { " (text not read)" };
-    format!("{kind}{arts}{w}{unread}: {}", r.summary)
-}
-
 fn instrument_row(
     cat: &Catalogue,
     w: &Words,
@@ -337,27 +319,39 @@ fn instrument_row(
     src: &mut Sources,
     fresh: super::Freshness,
 ) -> InstrumentRow {
+    let msg = w.messages();
     let (action, date) = match i.standing {
         Standing::Party { action, .. } => (
-            action.map(|a| a.as_str().to_string()).unwrap_or_default(),
+            action
+                .map(|a| msg.t(&format!("action.{}", a.as_str())).to_string())
+                .unwrap_or_default(),
             i.standing.joined().unwrap_or_default(),
         ),
-        Standing::Withdrawn { on } => ("withdrawal".into(), on.to_string()),
+        Standing::Withdrawn { on } => (msg.t("action.withdrawal").to_string(), on.to_string()),
         _ => (String::new(), String::new()),
     };
+    let m = w.messages();
     InstrumentRow {
         id: i.id.clone(),
-        name: cat.instrument_name(&i.id).to_string(),
+        name: cat.instrument_name_in(&i.id, m.lang).to_string(),
         status: i.status,
-        standing: i
-            .standing
-            .as_status()
-            .map(|s| s.as_str().to_string())
-            .unwrap_or_else(|| "unknown".into()),
+        standing: m
+            .t(&format!(
+                "standing-word.{}",
+                i.standing
+                    .as_status()
+                    .map(|s| s.as_str())
+                    .unwrap_or("unknown")
+            ))
+            .to_string(),
         action,
         date,
         signature: i.signature.map(|s| s.to_string()).unwrap_or_default(),
-        reservations: i.reservations.iter().map(reservation_line).collect(),
+        reservations: i
+            .reservations
+            .iter()
+            .map(|r| w.reservation_line(r))
+            .collect(),
         why: w.fact(&i.reasons.fact),
         strength: i.strength,
         current_to: i.current_to.map(|d| d.to_string()).unwrap_or_default(),
@@ -411,15 +405,11 @@ fn obligation_rows(
             }
             Some(ObligationRow {
                 id: o.id.clone(),
-                title: ob.label().to_string(),
-                instrument: cat.instrument_name(&o.instrument).to_string(),
+                title: w.obligation_title(&ob.id),
+                instrument: w.inst_name(&o.instrument),
                 articles: ob.articles.join(", "),
                 status: o.status,
-                via: o
-                    .via
-                    .as_ref()
-                    .map(|v| cat.instrument_name(v).to_string())
-                    .unwrap_or_default(),
+                via: o.via.as_ref().map(|v| w.inst_name(v)).unwrap_or_default(),
                 strength: o.strength,
                 evidence: ev,
                 notes: src.cite_reason(&o.reasons),
@@ -463,12 +453,12 @@ fn action_rows(
                     facts(w, ch, &mut why, 0);
                 }
                 if x.status == Status::NotAssessed {
-                    why = vec![a.not_assessed.clone().unwrap_or_default()];
+                    why = vec![w.fact(&x.reasons.fact)];
                 }
                 actions.push(ActionRow {
                     id: a.id.clone(),
-                    area: area.title.clone(),
-                    summary: a.summary.clone(),
+                    area: w.area_title(&area.id, &area.title),
+                    summary: w.action_summary(&a.id),
                     reference: a.reference.clone(),
                     recommendations: a.recommendations.join("; "),
                     status: x.status,
@@ -477,12 +467,13 @@ fn action_rows(
                     notes: src.cite_reason(&x.reasons),
                 });
             }
+            let area_title = w.area_title(&area.id, &area.title);
             scorecard.push(AreaScore {
                 id: area.id.clone(),
                 title: if plans.len() > 1 {
-                    format!("{} — {}", p.name(), area.title)
+                    format!("{} — {area_title}", w.plan_name(p))
                 } else {
-                    area.title.clone()
+                    area_title
                 },
                 counts: StatusCounts::of(statuses),
             });
@@ -491,20 +482,14 @@ fn action_rows(
     (actions, scorecard)
 }
 
-fn evidence_needed(
-    cat: &Catalogue,
-    w: &Words,
-    e: &CountryEval,
-    actions: &[ActionRow],
-) -> Vec<EvidenceItem> {
+fn evidence_needed(w: &Words, e: &CountryEval, actions: &[ActionRow]) -> Vec<EvidenceItem> {
     let mut out = Vec::new();
     for i in e.instruments.iter().filter(|i| i.status == Status::Unknown) {
         out.push(EvidenceItem {
             item: i.id.clone(),
-            question: format!(
-                "Where does {} stand on {}? Check the depositary's status list, with its dates and the text of any reservation.",
-                e.name,
-                cat.instrument_name(&i.id)
+            question: w.messages().f(
+                "question.treaty",
+                &[("country", &e.name), ("treaty", &w.inst_name(&i.id))],
             ),
             leads: leads(w, &i.reasons),
         });
@@ -516,9 +501,9 @@ fn evidence_needed(
     {
         out.push(EvidenceItem {
             item: o.id.clone(),
-            question: format!(
-                "Which provision gives effect to {}? Cite the section.",
-                w.obligation(&o.id)
+            question: w.messages().f(
+                "question.obligation",
+                &[("obligation", &w.obligation(&o.id))],
             ),
             leads: leads(w, &o.reasons),
         });
@@ -530,10 +515,9 @@ fn evidence_needed(
             .unwrap_or_default();
         out.push(EvidenceItem {
             item: a.id.clone(),
-            question: format!(
-                "Find a dated source showing whether this is done: {}",
-                a.summary
-            ),
+            question: w
+                .messages()
+                .f("question.action", &[("summary", &a.summary)]),
             leads: lead,
         });
     }
@@ -573,7 +557,7 @@ fn met_actions(e: &CountryEval, plan: &Plan, area: &crate::model::Area) -> usize
         .count()
 }
 
-fn standing_of(e: &CountryEval, past: &Past) -> PlanStanding {
+fn standing_of(w: &Words, e: &CountryEval, past: &Past) -> PlanStanding {
     let p = past.plan;
     let mut areas = Vec::new();
     let mut total = AreaLine {
@@ -583,7 +567,7 @@ fn standing_of(e: &CountryEval, past: &Past) -> PlanStanding {
     };
     for area in &p.areas {
         let line = AreaLine {
-            title: area.title.clone(),
+            title: w.area_title(&area.id, &area.title),
             assessable: area
                 .actions
                 .iter()
@@ -603,7 +587,7 @@ fn standing_of(e: &CountryEval, past: &Past) -> PlanStanding {
     }
     PlanStanding {
         id: p.id.clone(),
-        name: p.name().to_string(),
+        name: w.plan_name(p),
         conference: p.conference.end.to_string(),
         deadline: p.deadline.to_string(),
         deadline_reached: past.deadline.is_some(),
@@ -649,19 +633,13 @@ fn top_gaps(w: &Words, e: &CountryEval, steps: &[eval::Step], src: &mut Sources)
 }
 
 /// Treaty and plan-action statuses that differ between the conference and the evaluation date.
-fn changes(
-    cat: &Catalogue,
-    w: &Words,
-    plans: &[&Plan],
-    then: &CountryEval,
-    now: &CountryEval,
-) -> Vec<ChangeLine> {
+fn changes(w: &Words, plans: &[&Plan], then: &CountryEval, now: &CountryEval) -> Vec<ChangeLine> {
     let mut out = Vec::new();
     for i in &now.instruments {
         if let Some(t) = then.instrument(&i.id).filter(|t| t.status != i.status) {
             out.push(ChangeLine {
                 id: i.id.clone(),
-                label: cat.instrument_name(&i.id).to_string(),
+                label: w.inst_name(&i.id),
                 from: t.status,
                 to: i.status,
             });
@@ -679,10 +657,7 @@ fn changes(
             if let Some(b) = before.filter(|b| b.status != a.status) {
                 out.push(ChangeLine {
                     id: a.id.clone(),
-                    label: p
-                        .action(&a.id)
-                        .map(|x| x.summary.clone())
-                        .unwrap_or_else(|| w.fact(&a.reasons.fact)),
+                    label: w.action_summary(&a.id),
                     from: b.status,
                     to: a.status,
                 });
@@ -699,10 +674,11 @@ pub fn build(
     past: &[Past],
     as_of: Date,
     fresh: super::Freshness,
+    lang: crate::model::Lang,
 ) -> CountryReport {
     let fresh = fresh.at(as_of);
     let mut src = Sources::new(fresh);
-    let w = Words::new(cat, Some(&e.iso3));
+    let w = Words::in_lang(cat, Some(&e.iso3), lang);
     let c = cat.countries.get(&e.iso3);
     let instruments: Vec<InstrumentRow> = e
         .instruments
@@ -713,7 +689,7 @@ pub fn build(
     let obligations = obligation_rows(cat, &w, e, &plans, &mut src);
     let (actions, scorecard) = action_rows(&w, e, &plans, &mut src);
     let steps = eval::roadmap(cat, e, plan, as_of, fresh.stale_years);
-    let evidence_needed = evidence_needed(cat, &w, e, &actions);
+    let evidence_needed = evidence_needed(&w, e, &actions);
     let stale_findings = instruments.iter().filter(|i| i.stale).count();
     let past: Vec<&Past> = past
         .iter()
@@ -721,11 +697,11 @@ pub fn build(
         .collect();
     let mut changed = past
         .first()
-        .map(|p| changes(cat, &w, &plans, p.conference, e))
+        .map(|p| changes(&w, &plans, p.conference, e))
         .unwrap_or_default();
     let more_changes = changed.split_off(changed.len().min(CHANGES_ON_PAGE_ONE));
     let overview = Overview {
-        plans: past.iter().map(|p| standing_of(e, p)).collect(),
+        plans: past.iter().map(|p| standing_of(&w, e, p)).collect(),
         top_gaps: top_gaps(&w, e, &steps, &mut src),
         changes: changed,
         more_changes,
@@ -737,11 +713,15 @@ pub fn build(
         country: head(cat, e, c),
         plan: plan.map(|p| PlanHead {
             id: p.id.clone(),
-            name: p.name().to_string(),
+            name: w.plan_name(p),
             deadline: p.deadline.to_string(),
             participant: p.participants.contains(&e.iso3),
             deadline_by_lexgap: p.deadline_set_by == Some(DeadlineSetBy::Lexgap),
-            deadline_note: p.deadline_note.clone(),
+            // The note is research prose in English; other languages keep the structured caveat only.
+            deadline_note: p
+                .deadline_note
+                .clone()
+                .filter(|_| lang == crate::model::Lang::En),
         }),
         instrument_counts: StatusCounts::of(instruments.iter().map(|i| i.status)),
         obligation_counts: StatusCounts::of(obligations.iter().map(|o| o.status)),

@@ -7,6 +7,7 @@ pub mod export;
 pub mod findings;
 pub mod glossary;
 pub mod graph;
+pub mod i18n;
 pub mod map;
 pub mod plan;
 pub mod site;
@@ -67,6 +68,61 @@ pub fn escape_markdown(s: &str) -> String {
 pub struct Renderer {
     html: Handlebars<'static>,
     md: Handlebars<'static>,
+    pub lang: crate::model::Lang,
+}
+
+/// `{{t "key" name=value}}`: a catalogue message with its placeholders filled; `{{st status}}`,
+/// `{{sg strength}}`: a status or evidence strength in words; `{{fdate iso}}`: a date in running text.
+#[derive(Clone, Copy)]
+struct Translate(i18n::Messages);
+
+impl handlebars::HelperDef for Translate {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &handlebars::Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc handlebars::Context,
+        _: &mut handlebars::RenderContext<'reg, 'rc>,
+    ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
+        let name = h.name();
+        let arg = h
+            .param(0)
+            .map(|p| match p.value() {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .unwrap_or_default();
+        let m = self.0;
+        let text = match name {
+            "st" => m.t(&format!("status.{arg}")).to_string(),
+            "sg" => m.t(&format!("strength.{arg}")).to_string(),
+            "fdate" => match arg.parse::<crate::model::PartialDate>() {
+                Ok(d) => m.partial_date(d),
+                Err(_) => arg,
+            },
+            _ => {
+                let values: Vec<(String, String)> = h
+                    .hash()
+                    .iter()
+                    .map(|(k, v)| {
+                        let v = match v.value() {
+                            serde_json::Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        };
+                        (k.to_string(), v)
+                    })
+                    .collect();
+                let args: Vec<(&str, &str)> = values
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                m.f(&arg, &args)
+            }
+        };
+        Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
+            text,
+        )))
+    }
 }
 
 fn register_helpers(h: &mut Handlebars<'static>) {
@@ -93,13 +149,22 @@ fn register_helpers(h: &mut Handlebars<'static>) {
 }
 
 impl Renderer {
-    /// The embedded templates, with any `*.hbs` in `dir` taking their place.
+    /// The embedded templates, with any `*.hbs` in `dir` taking their place, in English.
     pub fn new(dir: Option<&Path>) -> Result<Renderer, ReportError> {
+        Renderer::in_lang(dir, crate::model::Lang::En)
+    }
+
+    /// The same, writing in `lang`.
+    pub fn in_lang(dir: Option<&Path>, lang: crate::model::Lang) -> Result<Renderer, ReportError> {
         let mut html = Handlebars::new();
         let mut md = Handlebars::new();
+        let words = Translate(i18n::Messages::new(lang));
         for h in [&mut html, &mut md] {
             h.set_strict_mode(true);
             register_helpers(h);
+            for name in ["t", "st", "sg", "fdate"] {
+                h.register_helper(name, Box::new(words));
+            }
         }
         md.register_escape_fn(escape_markdown);
         let mut sources: Vec<(String, String)> = TEMPLATES
@@ -153,7 +218,7 @@ impl Renderer {
                     })?;
             }
         }
-        Ok(Renderer { html, md })
+        Ok(Renderer { html, md, lang })
     }
 
     /// Renders `model` with template `<name>.<md|html>`, or as JSON. Templates see `report` (the model)
@@ -190,6 +255,15 @@ impl Renderer {
 pub struct SiteLinks {
     /// Prefix from the page to the site root, e.g. `../`.
     pub root: String,
+    /// The same page in each language the site is written in (empty for a one-language site).
+    pub languages: Vec<LanguageLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
 }
 
 /// Writes a file atomically: a temporary file beside it, then a rename, so readers never see half a

@@ -69,26 +69,34 @@ pub struct ProgressView {
     pub unknown: Vec<String>,
 }
 
-/// `k of n (threshold m)`, `k of m evidence records`, or why it is not counted.
+/// `k of n (threshold m)`, `k of m evidence records`, or why it is not counted, in English.
 pub fn progress_summary(p: &Progress) -> String {
+    progress_words(&super::i18n::Messages::new(crate::model::Lang::En), p)
+}
+
+fn progress_words(m: &super::i18n::Messages, p: &Progress) -> String {
     if p.status == Status::NotAssessed {
-        return "not assessed from country facts".to_string();
+        return m.t("count.not-assessed").to_string();
     }
+    let (count, of, needed) = (p.count.to_string(), p.of.to_string(), p.needed.to_string());
     match p.of {
-        0 => format!("{} of {} evidence records", p.count, p.needed),
-        n => format!("{} of {} (threshold {})", p.count, n, p.needed),
+        0 => m.f("count.regional", &[("count", &count), ("needed", &needed)]),
+        _ => m.f(
+            "count.threshold",
+            &[("count", &count), ("of", &of), ("needed", &needed)],
+        ),
     }
 }
 
 impl ProgressView {
     /// The due-date reading of a target whose due date is after the evaluation date.
-    fn not_yet_due(due: Date) -> ProgressView {
+    fn not_yet_due(due: Date, m: &super::i18n::Messages) -> ProgressView {
         ProgressView {
             date: due.to_string(),
             status: Status::Unknown,
             strength: Strength::None,
             not_yet_due: true,
-            summary: "not yet due".into(),
+            summary: m.t("count.not-yet-due").to_string(),
             count: 0,
             of: 0,
             needed: 0,
@@ -98,13 +106,13 @@ impl ProgressView {
         }
     }
 
-    fn new(p: &Progress) -> ProgressView {
+    fn new(p: &Progress, m: &super::i18n::Messages) -> ProgressView {
         ProgressView {
             date: p.date.to_string(),
             status: p.status,
             strength: p.strength,
             not_yet_due: false,
-            summary: progress_summary(p),
+            summary: progress_words(m, p),
             count: p.count,
             of: p.of,
             needed: p.needed,
@@ -168,8 +176,10 @@ pub fn build(
     ev: &Evaluation,
     pe: &PlanEval,
     since: &Evaluation,
+    lang: crate::model::Lang,
 ) -> PlanReport {
-    let words = super::words::Words::new(cat, None);
+    let words = super::words::Words::in_lang(cat, None, lang);
+    let msg = words.messages();
     let name = |iso: &str| {
         cat.countries
             .get(iso)
@@ -185,7 +195,7 @@ pub fn build(
                 .areas
                 .iter()
                 .find(|a| a.id == t.area)
-                .map(|a| a.title.clone())
+                .map(|a| words.area_title(&a.id, &a.title))
                 .unwrap_or_default();
             let mut closest: Vec<String> = t.now.partial.clone();
             closest.extend(t.now.unknown.iter().cloned());
@@ -195,24 +205,27 @@ pub fn build(
             Some(TargetRow {
                 id: t.id.clone(),
                 area,
-                summary: def.summary.clone(),
+                summary: words.target_summary(&def.id, &def.summary),
                 reference: def.reference.clone(),
                 kind: t.kind,
                 due: t.due.to_string(),
                 at_due: t
                     .at_due
                     .as_ref()
-                    .map(ProgressView::new)
-                    .unwrap_or_else(|| ProgressView::not_yet_due(t.due)),
-                now: ProgressView::new(&t.now),
+                    .map(|p| ProgressView::new(p, &msg))
+                    .unwrap_or_else(|| ProgressView::not_yet_due(t.due, &msg)),
+                now: ProgressView::new(&t.now, &msg),
                 at_conference: since
                     .plans
                     .get(&plan.id)
                     .and_then(|pe| pe.targets.iter().find(|x| x.id == t.id))
-                    .map(|x| ProgressView::new(&x.now))
-                    .unwrap_or_else(|| ProgressView::not_yet_due(t.due)),
+                    .map(|x| ProgressView::new(&x.now, &msg))
+                    .unwrap_or_else(|| ProgressView::not_yet_due(t.due, &msg)),
                 closest,
-                not_assessed: def.not_assessed.clone(),
+                not_assessed: def
+                    .not_assessed
+                    .clone()
+                    .filter(|_| lang == crate::model::Lang::En),
             })
         })
         .collect();
@@ -227,7 +240,7 @@ pub fn build(
         .map(|(i, a)| MatrixColumn {
             id: a.id.clone(),
             n: i + 1,
-            summary: a.summary.clone(),
+            summary: words.action_summary(&a.id),
         })
         .collect();
     let rows: Vec<MatrixRow> = plan
@@ -268,16 +281,25 @@ pub fn build(
         stamp: Stamp::new(ev.as_of),
         plan: PlanInfo {
             id: plan.id.clone(),
-            title: plan.title.clone(),
-            name: plan.name().to_string(),
-            conference: format!(
-                "{}, {} to {}",
-                plan.conference.place, plan.conference.start, plan.conference.end
+            title: cat
+                .text(lang, &format!("plan:{}:title", plan.id), &plan.title)
+                .to_string(),
+            name: words.plan_name(plan),
+            conference: msg.f(
+                "conference.place",
+                &[
+                    ("place", &plan.conference.place),
+                    ("start", &msg.date(plan.conference.start)),
+                    ("end", &msg.date(plan.conference.end)),
+                ],
             ),
             adopted: plan.adopted.to_string(),
             deadline: plan.deadline.to_string(),
             deadline_by_lexgap: plan.deadline_set_by == Some(crate::model::DeadlineSetBy::Lexgap),
-            deadline_note: plan.deadline_note.clone(),
+            deadline_note: plan
+                .deadline_note
+                .clone()
+                .filter(|_| lang == crate::model::Lang::En),
             participant_count: plan.participants.len(),
             participants: plan
                 .participants
@@ -293,13 +315,13 @@ pub fn build(
                 .iter()
                 .map(|a| Named {
                     id: a.id.clone(),
-                    name: a.title.clone(),
+                    name: words.area_title(&a.id, &a.title),
                 })
                 .collect(),
         },
         target_counts: StatusCounts::of(targets.iter().map(|t| t.now.status)),
         targets,
-        map: super::map::map(&map_focus(&rows, "../")),
+        map: super::map::map(&map_focus(&rows, "../", &msg)),
         matrix: Matrix { columns, rows },
         since: since.as_of.to_string(),
         changes: crate::eval::diff(since, ev, Some(&plan.id), None)
@@ -324,7 +346,11 @@ pub fn build(
 /// Each participant coloured by its plan actions whose status is decided (met, partial, gap or
 /// blocked): met when half or more of those are met, partial when some are met or partial, gap when
 /// none is, unknown when none is decided.
-pub fn map_focus(rows: &[MatrixRow], link_prefix: &str) -> Vec<super::map::Focus> {
+pub fn map_focus(
+    rows: &[MatrixRow],
+    link_prefix: &str,
+    m: &super::i18n::Messages,
+) -> Vec<super::map::Focus> {
     rows.iter()
         .map(|r| {
             let judged = r.counts.total - r.counts.not_assessed - r.counts.not_applicable;
@@ -341,9 +367,15 @@ pub fn map_focus(rows: &[MatrixRow], link_prefix: &str) -> Vec<super::map::Focus
             super::map::Focus {
                 iso3: r.iso3.clone(),
                 status,
-                title: format!(
-                    "{}: {} of {} actions met, {} partly, {} unknown",
-                    r.name, r.counts.met, judged, r.counts.partial, r.counts.unknown
+                title: m.f(
+                    "map.plan-title",
+                    &[
+                        ("country", &r.name),
+                        ("met", &r.counts.met.to_string()),
+                        ("judged", &judged.to_string()),
+                        ("partial", &r.counts.partial.to_string()),
+                        ("unknown", &r.counts.unknown.to_string()),
+                    ],
                 ),
                 href: Some(format!("{link_prefix}countries/{}.html", r.iso3)),
             }

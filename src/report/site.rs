@@ -83,7 +83,10 @@ pub fn write(
         w.pages += 1;
         Ok(())
     };
-    let up = SiteLinks { root: "../".into() };
+    let up = SiteLinks {
+        root: "../".into(),
+        languages: Vec::new(),
+    };
     // Briefing packs are per plan and topic; a state's page links those of the plans it took part in.
     let brief_files = |pid: &str| -> Vec<(Topic, String)> {
         Topic::ALL
@@ -119,7 +122,7 @@ pub fn write(
                 })
             })
             .collect();
-        let mut r = country::build(cat, ce, None, &past, ev.as_of, fresh);
+        let mut r = country::build(cat, ce, None, &past, ev.as_of, fresh, renderer.lang);
         r.briefs = cat
             .plans
             .values()
@@ -146,7 +149,7 @@ pub fn write(
             continue;
         };
         let base = since.get(pid).unwrap_or(ev);
-        let r = plan::build(cat, p, ev, pe, base);
+        let r = plan::build(cat, p, ev, pe, base, renderer.lang);
         page(
             &format!("plans/{pid}.html"),
             renderer.render("plan", Format::Html, &r, Some(&up))?,
@@ -161,7 +164,11 @@ pub fn write(
             })
             .collect();
         plans.push(PlanCard {
-            map: super::map::map(&plan::map_focus(&r.matrix.rows, "")),
+            map: super::map::map(&plan::map_focus(
+                &r.matrix.rows,
+                "",
+                &super::i18n::Messages::new(renderer.lang),
+            )),
             id: pid.clone(),
             name: p.name().to_string(),
             deadline: p.deadline.to_string(),
@@ -182,7 +189,7 @@ pub fn write(
     }
     let mut pages = Vec::new();
     for inst in cat.treaties() {
-        let t = treaty::build(cat, inst, ev, fresh);
+        let t = treaty::build(cat, inst, ev, fresh, renderer.lang);
         page(
             &format!("treaties/{}.html", inst.id),
             renderer.render("treaty", Format::Html, &t, Some(&up))?,
@@ -289,6 +296,7 @@ pub fn write(
             &index,
             Some(&SiteLinks {
                 root: String::new(),
+                languages: Vec::new(),
             }),
         )?,
         &mut w,

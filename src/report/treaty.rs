@@ -6,7 +6,7 @@ use super::words::Words;
 use super::{Sources, Stamp, StatusCounts};
 use crate::catalogue::Catalogue;
 use crate::eval::{Evaluation, Standing, Status};
-use crate::model::{Instrument, ReservationKind};
+use crate::model::Instrument;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -34,7 +34,9 @@ pub struct TreatyRow {
     pub iso3: String,
     pub name: String,
     pub status: Status,
+    /// The standing in words, and as its code (`party`, `signatory` …).
     pub standing: String,
+    pub standing_code: String,
     pub action: String,
     pub joined: String,
     pub signed: String,
@@ -44,34 +46,18 @@ pub struct TreatyRow {
     pub notes: Vec<usize>,
 }
 
-fn reservation_line(r: &crate::eval::ReservationState) -> String {
-    let kind = match r.kind {
-        ReservationKind::Reservation => "reservation",
-        ReservationKind::Declaration => "declaration",
-        ReservationKind::GeographicLimitation => "geographic limitation",
-    };
-    let arts = if r.articles.is_empty() {
-        String::new()
-    } else {
-        format!(" art. {}", r.articles.join(", "))
-    };
-    let w = r
-        .withdrawn
-        .map(|w| format!(" (withdrawn {w})"))
-        .unwrap_or_default();
-    format!("{kind}{arts}{w}: {}", r.summary)
-}
-
 /// The page of one treaty on the evaluation date.
 pub fn build(
     cat: &Catalogue,
     inst: &Instrument,
     ev: &Evaluation,
     fresh: super::Freshness,
+    lang: crate::model::Lang,
 ) -> TreatyPage {
     let fresh = fresh.at(ev.as_of);
     let mut src = Sources::new(fresh);
-    let words = Words::new(cat, None);
+    let words = Words::in_lang(cat, None, lang);
+    let m = words.messages();
     let mut rows = Vec::new();
     let mut focus = Vec::new();
     for (iso, ce) in &ev.countries {
@@ -80,17 +66,20 @@ pub fn build(
         };
         let (action, joined) = match ie.standing {
             Standing::Party { action, .. } => (
-                action.map(|a| a.as_str().to_string()).unwrap_or_default(),
+                action
+                    .map(|a| m.t(&format!("action.{}", a.as_str())).to_string())
+                    .unwrap_or_default(),
                 ie.standing.joined().unwrap_or_default(),
             ),
-            Standing::Withdrawn { on } => ("withdrawal".to_string(), on.to_string()),
+            Standing::Withdrawn { on } => (m.t("action.withdrawal").to_string(), on.to_string()),
             _ => (String::new(), String::new()),
         };
-        let standing = ie
+        let standing_code = ie
             .standing
             .as_status()
-            .map(|s| s.as_str().to_string())
-            .unwrap_or_else(|| "unknown".into());
+            .map(|s| s.as_str())
+            .unwrap_or("unknown");
+        let standing = m.t(&format!("standing-word.{standing_code}")).to_string();
         focus.push(Focus {
             iso3: iso.clone(),
             status: ie.status,
@@ -106,10 +95,15 @@ pub fn build(
             name: ce.name.clone(),
             status: ie.status,
             standing,
+            standing_code: standing_code.to_string(),
             action,
             joined,
             signed: ie.signature.map(|d| d.to_string()).unwrap_or_default(),
-            reservations: ie.reservations.iter().map(reservation_line).collect(),
+            reservations: ie
+                .reservations
+                .iter()
+                .map(|r| words.reservation_line(r))
+                .collect(),
             current_to: ie.current_to.map(|d| d.to_string()).unwrap_or_default(),
             stale: ie
                 .source
@@ -126,19 +120,19 @@ pub fn build(
         .relations
         .iter()
         .map(|r| {
-            format!(
-                "{} {} ({})",
-                r.kind.as_str().replace('_', " "),
-                cat.instrument_name(&r.target),
-                r.basis
+            m.f(
+                &format!("relation.{}", r.kind.as_str()),
+                &[("treaty", &words.inst_name(&r.target)), ("basis", &r.basis)],
             )
         })
         .collect();
     TreatyPage {
         stamp: Stamp::new(ev.as_of),
         id: inst.id.clone(),
-        name: inst.short_name.clone(),
-        title: inst.title.clone(),
+        name: words.inst_name(&inst.id),
+        title: cat
+            .text(lang, &format!("instrument:{}:title", inst.id), &inst.title)
+            .to_string(),
         adopted: inst.adoption(),
         entry_into_force: inst
             .entry_into_force
@@ -150,7 +144,7 @@ pub fn build(
         text_url: inst.text_url.clone(),
         relations,
         counts: StatusCounts::of(rows.iter().map(|r| r.status)),
-        parties: rows.iter().filter(|r| r.standing == "party").count(),
+        parties: rows.iter().filter(|r| r.standing_code == "party").count(),
         map: map::map(&focus),
         rows,
         sources: src.notes,
@@ -188,8 +182,16 @@ pub fn index(pages: &[TreatyPage], ev: &Evaluation) -> TreatyIndex {
                 title: p.title.clone(),
                 scope: p.scope.clone(),
                 parties: p.parties,
-                signatories: p.rows.iter().filter(|r| r.standing == "signatory").count(),
-                unknown: p.rows.iter().filter(|r| r.standing == "unknown").count(),
+                signatories: p
+                    .rows
+                    .iter()
+                    .filter(|r| r.standing_code == "signatory")
+                    .count(),
+                unknown: p
+                    .rows
+                    .iter()
+                    .filter(|r| r.standing_code == "unknown")
+                    .count(),
             })
             .collect(),
     }
