@@ -1,14 +1,14 @@
 //! JSON Schema validation of each file against the schema for its place in the tree. The schemas are
-//! the contract of the data format, so the binary always uses its own embedded copy.
+//! the contract of the data format (generated from the model, see [`crate::model::schema`]), so the
+//! binary always uses its own embedded copy. Each is self-contained: no reference leaves the file.
 
 use super::tree::Place;
 use crate::diag::Diagnostic;
 use jsonschema::error::ValidationErrorKind;
-use jsonschema::{Resource, Validator};
+use jsonschema::Validator;
 use serde_json::Value;
 use std::sync::OnceLock;
 
-pub const COMMON: &str = include_str!("../../schemas/common.schema.json");
 pub const INSTRUMENT: &str = include_str!("../../schemas/instrument.schema.json");
 pub const COUNTRY: &str = include_str!("../../schemas/country.schema.json");
 pub const PLAN: &str = include_str!("../../schemas/plan.schema.json");
@@ -22,14 +22,9 @@ pub struct Validators {
 }
 
 fn build(text: &str) -> Result<Validator, String> {
-    let common: Value = serde_json::from_str(COMMON).map_err(|e| e.to_string())?;
     let schema: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     jsonschema::options()
         .should_validate_formats(true)
-        .with_resource(
-            "https://lexgap.org/schemas/common.schema.json",
-            Resource::from_contents(common).map_err(|e| e.to_string())?,
-        )
         .build(&schema)
         .map_err(|e| e.to_string())
 }

@@ -1,10 +1,12 @@
-//! Typed records of the data tree. Every struct mirrors a JSON Schema in `schemas/` and refuses unknown
-//! fields, so a typo in a data file is an error rather than a silently ignored fact.
+//! Typed records of the data tree. The JSON Schemas in `schemas/` are generated from these types
+//! ([`schema`]), and every struct refuses unknown fields, so a typo in a data file is an error rather
+//! than a silently ignored fact.
 
 mod country;
 mod instrument;
 mod period;
 mod plan;
+pub mod schema;
 mod source;
 mod vocabulary;
 
@@ -20,7 +22,17 @@ pub type Date = jiff::civil::Date;
 
 /// Topics used to group instruments, obligations and actions in briefing packs.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Topic {
