@@ -3,6 +3,7 @@
 //! than a silently ignored fact.
 
 mod country;
+pub mod ids;
 mod instrument;
 mod period;
 mod plan;
