@@ -85,31 +85,16 @@ pub fn participation_cite(c: &Country, instrument: &str) -> Option<Cite> {
         .map(|s| Cite::new(s, &country_file(c), format!("participation/{instrument}")))
 }
 
-/// The citation of one reservation: its own source, else the participation entry's.
+/// The citation of one reservation, by its id: its own source, else the participation entry's.
 pub fn reservation_cite(c: &Country, p: &Participation, index: usize) -> Option<Cite> {
     let r = p.reservations.get(index)?;
     r.source.as_ref().or(p.source.as_ref()).map(|s| {
         Cite::new(
             s,
             &country_file(c),
-            format!(
-                "participation/{}/reservations/{}",
-                p.instrument,
-                reservation_key(r, index)
-            ),
+            format!("participation/{}/reservations/{}", p.instrument, r.id),
         )
     })
-}
-
-/// A reservation's stable key: its id, else its position (older records have no id).
-pub fn reservation_key(r: &Reservation, index: usize) -> String {
-    r.id.clone().unwrap_or_else(|| index.to_string())
-}
-
-/// A measure's stable key: its id, else kind and date.
-pub fn measure_key(m: &Measure) -> String {
-    m.id.clone()
-        .unwrap_or_else(|| format!("{}@{}", m.kind, m.date))
 }
 
 /// Strength of the record behind a standing: a depositary record when sourced, else nothing.
@@ -362,7 +347,7 @@ pub fn evidence(
             .cite(
                 m.source
                     .as_ref()
-                    .map(|s| Cite::new(s, &file, format!("measures/{}", measure_key(m)))),
+                    .map(|s| Cite::new(s, &file, format!("measures/{}", m.id))),
             );
             if strength.decides() {
                 reasons.push(r.with_status(st));

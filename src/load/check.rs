@@ -391,6 +391,20 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                         .expected("party: no withdrawal; signatory: signature only; not-party: no dates; withdrawn: a withdrawal date"),
                 );
             }
+            let mut reservation_ids = BTreeSet::new();
+            for (ri, r) in p.reservations.iter().enumerate() {
+                if !reservation_ids.insert(r.id.as_str()) {
+                    d.push(Diagnostic::error(
+                        "duplicate-id",
+                        file,
+                        &format!("{ptr}/reservations/{ri}/id"),
+                        format!(
+                            "reservation id `{}` is used twice in the entry for `{}`",
+                            r.id, p.instrument
+                        ),
+                    ));
+                }
+            }
             if let Some(inst) = cat.instruments.get(&p.instrument) {
                 for (ri, r) in p.reservations.iter().enumerate() {
                     let rptr = format!("{ptr}/reservations/{ri}");
@@ -536,8 +550,17 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             }
             source_checks(file, &ptr, law.source.as_ref(), opts, d, stats);
         }
+        let mut measure_ids = BTreeSet::new();
         for (mi, m) in c.measures.iter().enumerate() {
             let ptr = format!("/measures/{mi}");
+            if !measure_ids.insert(m.id.as_str()) {
+                d.push(Diagnostic::error(
+                    "duplicate-id",
+                    file,
+                    &format!("{ptr}/id"),
+                    format!("measure id `{}` is used twice in this country", m.id),
+                ));
+            }
             if !cat.is_measure_kind(&m.kind) {
                 d.push(Diagnostic::error(
                     "unknown-measure-kind",

@@ -4,6 +4,7 @@
 
 use super::tree::Place;
 use crate::diag::Diagnostic;
+use crate::model::{ids, ReservationKind};
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::Validator;
 use serde_json::Value;
@@ -53,6 +54,52 @@ fn short(v: &Value) -> String {
     }
 }
 
+/// What a missing `id` should be, with one that would do: citations name entries by their ids, so
+/// each needs one that is unique where it sits.
+fn missing_id(doc: &Value, pointer: &str) -> String {
+    let entry = doc.pointer(pointer);
+    let siblings = pointer
+        .rsplit_once('/')
+        .and_then(|(parent, _)| doc.pointer(parent))
+        .and_then(Value::as_array);
+    let taken = |id: &str| {
+        siblings.is_some_and(|s| {
+            s.iter()
+                .any(|x| x.get("id").and_then(Value::as_str) == Some(id))
+        })
+    };
+    let text = |key: &str| {
+        entry
+            .and_then(|e| e.get(key))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    };
+    let parts: Vec<&str> = pointer.split('/').collect();
+    let (scope, proposal) = match parts.as_slice() {
+        ["", "participation", _, "reservations", _] => {
+            let kind = entry
+                .and_then(|e| e.get("kind"))
+                .and_then(|k| serde_json::from_value::<ReservationKind>(k.clone()).ok())
+                .unwrap_or(ReservationKind::Reservation);
+            let articles: Vec<String> = entry
+                .and_then(|e| e.get("articles"))
+                .and_then(|a| serde_json::from_value(a.clone()).ok())
+                .unwrap_or_default();
+            (
+                "its participation entry",
+                ids::reservation_id(kind, &articles),
+            )
+        }
+        ["", "measures", _] => ("the country's measures", ids::slug(text("kind"))),
+        ["", "legislation", _] => ("the country's legislation", ids::slug(text("title"))),
+        _ => return "an `id`".to_string(),
+    };
+    format!(
+        "an `id` unique within {scope} (lower-case letters, digits and hyphens), such as `{}`",
+        ids::unique(&proposal, taken)
+    )
+}
+
 /// Validates one parsed file and returns a diagnostic per violation (all of them).
 pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagnostic> {
     let validator = match place {
@@ -79,6 +126,11 @@ pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagn
                             .join(", ")
                     ),
                     "only the fields the schema defines".to_string(),
+                ),
+                ValidationErrorKind::Required { property } if property == "id" => (
+                    "missing-id",
+                    "required field `id` is missing".to_string(),
+                    missing_id(doc, &pointer),
                 ),
                 ValidationErrorKind::Required { property } => (
                     "missing-field",

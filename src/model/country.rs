@@ -178,10 +178,10 @@ pub enum ReservationKind {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reservation {
-    /// Stable within its participation entry, so citations survive reordering.
-    #[serde(default)]
-    #[schemars(with = "Option<Id>")]
-    pub id: Option<String>,
+    /// Unique within its participation entry, so citations to it survive reordering; by custom the
+    /// kind and the articles it touches, `reservation-art-17`.
+    #[schemars(with = "Id")]
+    pub id: String,
     pub kind: ReservationKind,
     /// The articles it touches.
     #[schemars(with = "Vec<Article>")]
@@ -378,10 +378,9 @@ impl MeasureStatus {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
-    /// Stable within the country file, so citations survive reordering.
-    #[serde(default)]
-    #[schemars(with = "Option<Id>")]
-    pub id: Option<String>,
+    /// Unique among the country's measures, so citations to it survive reordering.
+    #[schemars(with = "Id")]
+    pub id: String,
     /// A measure kind of the vocabulary.
     #[schemars(with = "Id")]
     pub kind: String,
