@@ -107,7 +107,10 @@ pub fn record_strength(p: Option<&Participation>) -> Strength {
 /// Standing of `p` on `date`.
 pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
     let Some(p) = p else { return Standing::Unknown };
-    if p.status == ParticipationStatus::Unknown {
+    if matches!(
+        p.status,
+        ParticipationStatus::Unknown | ParticipationStatus::NotChecked
+    ) {
         return Standing::Unknown;
     }
     if let Some(w) = p.withdrawal {
@@ -494,5 +497,13 @@ mod tests {
         let later = standing(Some(&p), day("2012-12-31"));
         assert_eq!(later.joined().as_deref(), Some("1963"));
         assert_eq!(later.joined_year(), Some(1963));
+    }
+
+    #[test]
+    fn an_entry_not_checked_yet_says_nothing_on_any_day() {
+        let p = entry(r#"{"instrument": "x", "status": "not-checked"}"#);
+        assert_eq!(standing(Some(&p), day("1990-01-01")), Standing::Unknown);
+        assert_eq!(standing(Some(&p), day("2026-12-01")), Standing::Unknown);
+        assert_eq!(standing(Some(&p), day("2026-12-01")).as_status(), None);
     }
 }

@@ -4,6 +4,7 @@
 mod check;
 pub mod locate;
 pub mod schema;
+pub mod todo;
 pub mod tree;
 
 use crate::catalogue::Catalogue;
@@ -210,6 +211,16 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
                 d = d.at(l, c);
             }
             diags.push(d);
+        }
+        if schema_ok {
+            let mut placeholders = Diagnostics::default();
+            todo::check(&file.path, &value, &mut placeholders);
+            for mut d in placeholders.items {
+                if let Some((l, c)) = locate::locate(&text, &d.pointer) {
+                    d = d.at(l, c);
+                }
+                diags.push(d);
+            }
         }
         texts.insert(file.path.clone(), text);
         if !schema_ok {

@@ -91,6 +91,9 @@ pub enum ParticipationStatus {
     /// Checked and not settled: the sources disagree, or none current was found. Unlike a missing
     /// entry, it says that someone looked; say where in `note`.
     Unknown,
+    /// Not checked yet: a placeholder (a new state's record lists every treaty so). It reads as no
+    /// entry at all, and `validate` lists it as still to check.
+    NotChecked,
 }
 
 impl ParticipationStatus {
@@ -101,6 +104,7 @@ impl ParticipationStatus {
             ParticipationStatus::NotParty => "not-party",
             ParticipationStatus::Withdrawn => "withdrawn",
             ParticipationStatus::Unknown => "unknown",
+            ParticipationStatus::NotChecked => "not-checked",
         }
     }
 }
