@@ -128,3 +128,258 @@ fn inserting_entries_at_the_top_of_a_country_file_changes_no_other_citation() {
     );
     assert_eq!(explain("csr1951.non-refoulement"), explained);
 }
+
+/// Every file of a tree and its bytes.
+fn snapshot(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().display().to_string();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+fn entry<'a>(country: &'a Value, instrument: &str) -> Option<&'a Value> {
+    country["participation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["instrument"] == instrument)
+}
+
+/// The bundled tree with Iran's entry for the 1951 Convention removed and Tanzania's deposit
+/// misdated, for the fixture table to create and correct.
+fn tree_for_import() -> tempfile::TempDir {
+    let tree = bundled_copy();
+    let irn = tree.path().join("countries/IRN.json");
+    let mut v = read_json(&irn);
+    v["participation"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|p| p["instrument"] != "csr1951");
+    write_json(&irn, &v);
+    let tza = tree.path().join("countries/TZA.json");
+    let mut v = read_json(&tza);
+    for p in v["participation"].as_array_mut().unwrap() {
+        if p["instrument"] == "csr1951" {
+            p["deposit"] = json!("1964-05-21");
+        }
+    }
+    write_json(&tza, &v);
+    tree
+}
+
+fn import(tree: &Path, extra: &[&str]) -> Command {
+    let mut c = lexgap();
+    c.args([
+        "import",
+        "participation",
+        "--instrument",
+        "csr1951",
+        "--source-url",
+        "https://treaties.un.org/Pages/ViewDetailsII.aspx?src=TREATY&mtdsg_no=V-2&chapter=5",
+        "--current-to",
+        "2026-02-03",
+    ])
+    .arg(common::root().join("tests/fixtures/import/csr1951-status.csv"))
+    .arg("--data")
+    .arg(tree)
+    .args(extra);
+    c
+}
+
+#[test]
+fn a_dry_run_shows_every_change_and_skipped_row_and_writes_nothing() {
+    let tree = tree_for_import();
+    let before = snapshot(tree.path());
+    let out = import(tree.path(), &["--dry-run"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        before,
+        snapshot(tree.path()),
+        "the dry run changed the tree"
+    );
+    for expected in [
+        "--- countries/TZA.json",
+        "-      \"deposit\": \"1964-05-21\",\n+      \"deposit\": \"1964-05-12\",",
+        "8 of 10 rows applied to `csr1951` (table current to 2026-02-03): 1 created, 1 updated, 6 confirmed",
+        "IRN line 6 `Iran (Islamic Republic of)`: created, party (accession, 1976-07-28)",
+        "TUR line 10 `Turkey`: confirmed, party (ratification, 1962-03-30)",
+        "ZMB line 12 `Zambia`: confirmed, party (succession, 1969-09-24)",
+        "line 8 `Narnia`: not a state name lexgap knows",
+        "ALB (line 4)",
+        "Dry run: nothing written.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn an_import_updates_matched_entries_and_touches_nothing_else() {
+    let tree = tree_for_import();
+    let before = snapshot(tree.path());
+    let out = import(tree.path(), &["--yes"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Wrote 8 file(s)."));
+    let after = snapshot(tree.path());
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "countries/AFG.json",
+            "countries/COD.json",
+            "countries/IRN.json",
+            "countries/KEN.json",
+            "countries/RUS.json",
+            "countries/TUR.json",
+            "countries/TZA.json",
+            "countries/ZMB.json"
+        ]
+    );
+
+    // Corrected from the table, with the table as source and its currency.
+    let tza = read_json(&tree.path().join("countries/TZA.json"));
+    let e = entry(&tza, "csr1951").unwrap();
+    assert_eq!(e["deposit"], "1964-05-12");
+    assert_eq!(e["action"], "accession");
+    assert_eq!(e["source"]["current_to"], "2026-02-03");
+    assert_eq!(e["source"]["accessed"], common::BUNDLED_TODAY);
+    assert_eq!(e["source"]["locator"], "row: United Republic of Tanzania");
+    assert!(
+        e["source"].get("verified").is_none(),
+        "not verified unless said"
+    );
+    // Only that entry changed in the file.
+    let old_tza: Value = serde_json::from_slice(&before["countries/TZA.json"]).unwrap();
+    for (a, b) in old_tza["participation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(tza["participation"].as_array().unwrap())
+    {
+        if a["instrument"] != "csr1951" {
+            assert_eq!(a, b);
+        }
+    }
+    assert_eq!(old_tza["legislation"], tza["legislation"]);
+
+    // Created, with the reservation the table notes recorded as unread.
+    let irn = read_json(&tree.path().join("countries/IRN.json"));
+    let e = entry(&irn, "csr1951").unwrap();
+    assert_eq!(e["status"], "party");
+    assert_eq!(e["deposit"], "1976-07-28");
+    assert_eq!(e["reservations"][0]["text_read"], false);
+    assert_eq!(e["reservations"][0]["articles"], json!([]));
+
+    // The former name with its footnote number found Türkiye; its five reservations stay.
+    let tur = read_json(&tree.path().join("countries/TUR.json"));
+    let e = entry(&tur, "csr1951").unwrap();
+    assert_eq!(e["signature"], "1951-08-24");
+    assert_eq!(e["reservations"].as_array().unwrap().len(), 5);
+
+    // The tree stays valid; the unread reservation is listed as still to read.
+    let out = lexgap()
+        .args(["validate", "--format", "json", "--data"])
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"], 0, "{}", v["diagnostics"]);
+    assert!(v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "todo" && d["file"] == "countries/IRN.json"));
+
+    // Importing the same table again the same day changes nothing.
+    let again = import(tree.path(), &["--yes"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stdout).contains("Nothing to write."));
+    assert_eq!(after, snapshot(tree.path()));
+}
+
+#[test]
+fn an_import_asks_before_writing_and_refuses_without_an_answer() {
+    let tree = tree_for_import();
+    let before = snapshot(tree.path());
+    // No standard input: nothing is written, and the command says how to go on.
+    let out = import(tree.path(), &[]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --yes"));
+    assert_eq!(before, snapshot(tree.path()));
+    // A "no" writes nothing either.
+    let out = import(tree.path(), &[])
+        .write_stdin("n\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing written."));
+    assert_eq!(before, snapshot(tree.path()));
+    // A "yes" writes.
+    let out = import(tree.path(), &[])
+        .write_stdin("y\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Wrote 8 file(s)."));
+    assert_ne!(before, snapshot(tree.path()));
+}
+
+#[test]
+fn an_import_needs_a_tree_on_disk_and_a_treaty_of_the_catalogue() {
+    let out = lexgap()
+        .args([
+            "import",
+            "participation",
+            "--instrument",
+            "csr1951",
+            "--source-url",
+            "https://x.org",
+            "--current-to",
+            "2026-02-03",
+            "t.csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--data"));
+    let tree = bundled_copy();
+    let out = lexgap()
+        .args([
+            "import",
+            "participation",
+            "--instrument",
+            "udhr1948",
+            "--source-url",
+            "https://x.org",
+            "--current-to",
+            "2026-02-03",
+        ])
+        .arg(common::root().join("tests/fixtures/import/csr1951-status.csv"))
+        .arg("--data")
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("soft law"));
+}

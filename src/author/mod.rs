@@ -4,9 +4,52 @@
 //! and writes atomically.
 
 pub mod files;
+pub mod import;
+pub mod names;
 
 use crate::model::{ids, ReservationKind};
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+/// The order of a country record's fields, as the bundled files write them.
+pub const COUNTRY_FIELDS: &[&str] = &[
+    "$schema",
+    "iso3",
+    "iso2",
+    "name",
+    "memberships",
+    "conferences",
+    "participation",
+    "legislation",
+    "measures",
+    "notes",
+];
+
+/// The order of a participation entry's fields.
+pub const PARTICIPATION_FIELDS: &[&str] = &[
+    "instrument",
+    "status",
+    "action",
+    "signature",
+    "deposit",
+    "deposit_period",
+    "withdrawal",
+    "reservations",
+    "note",
+    "source",
+];
+
+/// Sets `key` in a record: in place when it is there, else before the first field that `order` puts
+/// after it, so that records keep the order their files use.
+pub fn set_field(obj: &mut Map<String, Value>, key: &str, value: Value, order: &[&str]) {
+    if let Some(v) = obj.get_mut(key) {
+        *v = value;
+        return;
+    }
+    let rank = |k: &str| order.iter().position(|x| *x == k).unwrap_or(order.len());
+    let mine = rank(key);
+    let at = obj.keys().position(|k| rank(k) > mine).unwrap_or(obj.len());
+    obj.shift_insert(at, key.to_string(), value);
+}
 
 /// Gives every reservation and measure of a country record that has no `id` one made from its kind
 /// (and, for a reservation, the articles it touches), unique in its scope, as the record's first
@@ -74,6 +117,28 @@ fn give_ids(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn a_new_field_takes_its_place_in_the_record() {
+        let mut v = serde_json::json!({"instrument": "x", "status": "party", "deposit": "2001-01-01", "source": {}});
+        let obj = v.as_object_mut().unwrap();
+        set_field(obj, "signature", "2000-01-01".into(), PARTICIPATION_FIELDS);
+        set_field(obj, "status", "signatory".into(), PARTICIPATION_FIELDS);
+        set_field(obj, "extra", 1.into(), PARTICIPATION_FIELDS);
+        let keys: Vec<&String> = obj.keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "instrument",
+                "status",
+                "signature",
+                "deposit",
+                "source",
+                "extra"
+            ]
+        );
+        assert_eq!(obj["status"], "signatory");
+    }
 
     #[test]
     fn missing_ids_are_given_first_and_unique_in_their_scope() {

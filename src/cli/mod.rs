@@ -8,6 +8,7 @@ mod eval_args;
 mod explain;
 mod export;
 mod graph;
+mod import;
 mod output;
 mod report;
 mod roadmap;
@@ -99,6 +100,8 @@ pub enum Command {
     Whatif(changes::WhatIfArgs),
     /// What changed between two dates
     Diff(changes::DiffArgs),
+    /// Bring a treaty's status table into the tree: shows the changes, writes when confirmed
+    Import(import::Args),
 }
 
 /// Runs the CLI on the given arguments and returns the exit code.
@@ -133,6 +136,7 @@ where
         Command::Roadmap(a) => roadmap::run(a, &mut out),
         Command::Whatif(a) => changes::whatif(a, &mut out),
         Command::Diff(a) => changes::diff(a, &mut out),
+        Command::Import(a) => import::run(a, &mut out),
     };
     let _ = out.flush();
     match result {
