@@ -383,3 +383,103 @@ fn an_import_needs_a_tree_on_disk_and_a_treaty_of_the_catalogue() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("soft law"));
 }
+
+#[test]
+fn a_new_state_law_and_measure_validate_and_list_what_is_left_to_fill() {
+    let tree = bundled_copy();
+    let run = |args: &[&str]| {
+        let out = lexgap()
+            .args(args)
+            .arg("--data")
+            .arg(tree.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Printed, the skeleton names every treaty of the catalogue as not checked.
+    let printed: Value = serde_json::from_str(&run(&["new", "country", "LSO"])).unwrap();
+    assert_eq!(printed["name"], "Lesotho");
+    assert_eq!(printed["iso2"], "LS");
+    let entries = printed["participation"].as_array().unwrap();
+    assert_eq!(entries.len(), 40);
+    assert!(entries.iter().all(|p| p["status"] == "not-checked"));
+    assert!(
+        !tree.path().join("countries/LSO.json").exists(),
+        "printing writes nothing"
+    );
+
+    run(&["new", "country", "LSO", "--write"]);
+    let law = run(&[
+        "new",
+        "law",
+        "LSO",
+        "--title",
+        "Refugee Act 1983",
+        "--write",
+    ]);
+    assert!(
+        law.contains("+      \"id\": \"refugee-act-1983\","),
+        "{law}"
+    );
+    run(&[
+        "new",
+        "measure",
+        "LSO",
+        "--kind",
+        "national-referral-mechanism",
+        "--write",
+    ]);
+    let lso = read_json(&tree.path().join("countries/LSO.json"));
+    assert_eq!(lso["legislation"][0]["id"], "refugee-act-1983");
+    assert_eq!(lso["measures"][0]["id"], "national-referral-mechanism");
+
+    let out = lexgap()
+        .args(["validate", "--format", "json", "--data"])
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"], 0, "{}", v["diagnostics"]);
+    let lso_warnings: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "countries/LSO.json")
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["pointer"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("participation-not-checked", "/participation"),
+        ("todo", "/legislation/0/citation"),
+        ("missing-source", "/legislation/0"),
+        ("todo", "/measures/0/summary"),
+        ("todo", "/notes"),
+    ] {
+        assert!(
+            lso_warnings.contains(&(expected.0.to_string(), expected.1.to_string())),
+            "no {expected:?} in {lso_warnings:?}"
+        );
+    }
+    // Under --strict the placeholders fail the run.
+    lexgap()
+        .args(["validate", "--strict", "--data"])
+        .arg(tree.path())
+        .assert()
+        .code(1);
+    // A state that has a record already is not made again.
+    lexgap()
+        .args(["new", "country", "KEN", "--write", "--data"])
+        .arg(tree.path())
+        .assert()
+        .code(2);
+}

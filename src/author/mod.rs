@@ -6,6 +6,7 @@
 pub mod files;
 pub mod import;
 pub mod names;
+pub mod skeleton;
 
 use crate::model::{ids, ReservationKind};
 use serde_json::{Map, Value};

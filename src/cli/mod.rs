@@ -9,6 +9,7 @@ mod explain;
 mod export;
 mod graph;
 mod import;
+mod new;
 mod output;
 mod report;
 mod roadmap;
@@ -102,6 +103,8 @@ pub enum Command {
     Diff(changes::DiffArgs),
     /// Bring a treaty's status table into the tree: shows the changes, writes when confirmed
     Import(import::Args),
+    /// A skeleton of a new state, law or measure, printed or written into the tree
+    New(new::Args),
 }
 
 /// Runs the CLI on the given arguments and returns the exit code.
@@ -137,6 +140,7 @@ where
         Command::Whatif(a) => changes::whatif(a, &mut out),
         Command::Diff(a) => changes::diff(a, &mut out),
         Command::Import(a) => import::run(a, &mut out),
+        Command::New(a) => new::run(a, &mut out),
     };
     let _ = out.flush();
     match result {
