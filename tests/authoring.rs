@@ -483,3 +483,102 @@ fn a_new_state_law_and_measure_validate_and_list_what_is_left_to_fill() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn an_import_never_overwrites_a_newer_record_or_a_withdrawal_and_says_why() {
+    use lexgap::author::import::{self, ChangeKind, Request, SkipReason};
+    let tree = common::copy_tree(&common::root().join("tests/fixtures/mini"));
+    // Gammaland has withdrawn from the Convention; status tables do not show withdrawals.
+    let ccc = tree.path().join("countries/CCC.json");
+    let mut v = read_json(&ccc);
+    for p in v["participation"].as_array_mut().unwrap() {
+        if p["instrument"] == "csr1951" {
+            p["status"] = json!("withdrawn");
+            p["withdrawal"] = json!("2020-01-01");
+        }
+    }
+    write_json(&ccc, &v);
+    let table = "Participant,Signature,\"Ratification, Accession(a), Succession(d)\"\n\
+                 Alphaland,,12 May 1964 a\n\
+                 Betaland,31 Feb 2000,\n\
+                 Gammaland,,1 Jun 2013\n\
+                 DDD,,1 Feb 2015 a\n\
+                 Deltaland,,2 Feb 2015 a\n\
+                 Kenya,,16 May 1966 a\n\
+                 Narnia,,1 Jan 2000\n";
+    let req = Request {
+        instrument: "csr1951".into(),
+        table: table.into(),
+        source_url: "https://example.org/status".into(),
+        source_title: None,
+        current_to: "2020-01-01".parse().unwrap(),
+        copy: None,
+        verified: false,
+        today: common::date("2026-11-24"),
+    };
+    let before = snapshot(tree.path());
+    let plan = import::plan(tree.path(), common::opts(), &req).unwrap();
+    assert_eq!(before, snapshot(tree.path()), "planning writes nothing");
+
+    let skipped: Vec<(u64, SkipReason)> = plan
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.reason.clone()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (
+                2,
+                SkipReason::NewerRecord {
+                    current_to: "2026-01-10".into()
+                }
+            ),
+            (
+                3,
+                SkipReason::BadDate {
+                    column: "signature",
+                    text: "31 Feb 2000".into()
+                }
+            ),
+            (
+                4,
+                SkipReason::Withdrawn {
+                    on: "2020-01-01".into()
+                }
+            ),
+            (
+                6,
+                SkipReason::Duplicate {
+                    iso3: "DDD".into(),
+                    first_line: 5
+                }
+            ),
+            (7, SkipReason::NotInTree { iso3: "KEN".into() }),
+            (8, SkipReason::Unrecognised),
+        ]
+    );
+    assert_eq!(plan.changes.len(), 1);
+    let c = &plan.changes[0];
+    assert_eq!((c.iso3.as_str(), c.kind), ("DDD", ChangeKind::Updated));
+    assert_eq!(c.was.as_deref(), Some("not-party"));
+    assert_eq!(plan.edits.len(), 1);
+
+    assert_eq!(plan.write().unwrap(), 1);
+    let after = snapshot(tree.path());
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(changed, ["countries/DDD.json"]);
+    let ddd = read_json(&tree.path().join("countries/DDD.json"));
+    let e = entry(&ddd, "csr1951").unwrap();
+    assert_eq!(
+        (e["status"].as_str(), e["deposit"].as_str()),
+        (Some("party"), Some("2015-02-01"))
+    );
+    assert_eq!(
+        e["source"]["title"],
+        "Status of the Convention relating to the Status of Refugees"
+    );
+}
