@@ -132,6 +132,40 @@ impl Catalogue {
         lang == Lang::En || self.translations.contains_key(&(lang, key.to_string()))
     }
 
+    /// Whether a translation key (`<kind>:<id>:<field>`) names a text the catalogue has.
+    pub fn knows_text(&self, key: &str) -> bool {
+        let mut parts = key.splitn(3, ':');
+        let (kind, id) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        match kind {
+            "instrument" => self.instruments.contains_key(id),
+            "obligation" => self.obligation(id).is_some(),
+            "plan" => self.plans.contains_key(id),
+            "area" => self.plans.values().any(|p| p.areas.iter().any(|a| a.id == id)),
+            "action" => self.plan_of_action(id).is_some(),
+            "target" => self
+                .plans
+                .values()
+                .any(|p| p.targets().any(|(_, t)| t.id == id)),
+            "measure_kind" => self.is_measure_kind(id),
+            _ => false,
+        }
+    }
+
+    /// Of the obligations' and plan items' texts, how many have a translation into `lang`.
+    pub fn translation_coverage(&self, lang: Lang) -> (usize, usize) {
+        let mut keys: Vec<String> = Vec::new();
+        for o in self.obligations() {
+            keys.push(format!("obligation:{}:title", o.id));
+            keys.push(format!("obligation:{}:summary", o.id));
+        }
+        for p in self.plans.values() {
+            keys.extend(p.actions().map(|(_, a)| format!("action:{}:summary", a.id)));
+            keys.extend(p.targets().map(|(_, t)| format!("target:{}:summary", t.id)));
+        }
+        let done = keys.iter().filter(|k| self.has_text(lang, k)).count();
+        (done, keys.len())
+    }
+
     /// Records a translation (the loader calls it for every `i18n` entry of the data).
     pub fn add_text(&mut self, lang: Lang, key: String, text: String) {
         self.translations.insert((lang, key), text);

@@ -3,6 +3,7 @@
 //! The pipeline is load → validate → an immutable [`catalogue::Catalogue`] → [`eval::evaluate`], a pure
 //! function of (catalogue, date, hypotheses). Reports are views over the serialisable evaluation.
 
+pub mod author;
 pub mod catalogue;
 pub mod cli;
 pub mod diag;

@@ -271,7 +271,7 @@ proptest! {
                 note: None,
                 source: None,
             });
-            c.measures.push(lexgap::model::Measure { id: None, kind: "national-referral-mechanism".into(), status: lexgap::model::MeasureStatus::InPlace, date: lexgap::model::PartialDate::Day(later), summary: "later".into(), source: None });
+            c.measures.push(lexgap::model::Measure { id: "future-nrm".into(), kind: "national-referral-mechanism".into(), status: lexgap::model::MeasureStatus::InPlace, date: lexgap::model::PartialDate::Day(later), summary: "later".into(), source: None });
         }
         // Compare only what the future facts could touch, on a catalogue where they did not exist
         // before: both lose the original opsc records.

@@ -9,6 +9,8 @@ mod eval_args;
 mod explain;
 mod export;
 mod graph;
+mod import;
+mod new;
 mod output;
 pub mod paint;
 mod report;
@@ -156,6 +158,10 @@ pub enum Command {
     Completions(completions::CompletionArgs),
     /// The manual page, in roff (pipe it to `man -l -`)
     Man,
+    /// Bring a treaty's status table into the tree: shows the changes, writes when confirmed
+    Import(import::Args),
+    /// A skeleton of a new state, law or measure, printed or written into the tree
+    New(new::Args),
 }
 
 /// Runs the CLI on the given arguments and returns the exit code.
@@ -193,6 +199,8 @@ where
         Command::Diff(a) => changes::diff(a, &mut out),
         Command::Completions(a) => completions::completions(a, &mut out),
         Command::Man => completions::man(&mut out),
+        Command::Import(a) => import::run(a, &mut out),
+        Command::New(a) => new::run(a, &mut out),
     };
     let _ = out.flush();
     match result {

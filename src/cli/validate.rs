@@ -35,6 +35,23 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     } else {
         (0, 0)
     };
+    // Translations of the obligations' and plan items' texts, per language.
+    let coverage: Vec<(crate::model::Lang, f64)> = [
+        crate::model::Lang::Fr,
+        crate::model::Lang::Pt,
+        crate::model::Lang::Ru,
+    ]
+    .into_iter()
+    .map(|l| {
+        let (done, all) = loaded.catalogue.translation_coverage(l);
+        let p = if all == 0 {
+            100.0
+        } else {
+            100.0 * done as f64 / all as f64
+        };
+        (l, p)
+    })
+    .collect();
     let share = if met == 0 {
         0.0
     } else {
@@ -54,6 +71,10 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 "met_obligations": met,
                 "met_obligations_on_provisions": on_provision,
                 "met_on_provisions_percent": (share * 10.0).round() / 10.0,
+                "translation_coverage_percent": coverage
+                    .iter()
+                    .map(|(l, p)| (l.code().to_string(), serde_json::json!((p * 10.0).round() / 10.0)))
+                    .collect::<serde_json::Map<_, _>>(),
                 "diagnostics": d.items,
             });
             let text =
@@ -84,6 +105,16 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 on_provision,
                 met,
                 share
+            )
+            .map_err(io)?;
+            writeln!(
+                out,
+                "translations of obligations and plan items: {}",
+                coverage
+                    .iter()
+                    .map(|(l, p)| format!("{} {p:.1}%", l.code()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
             .map_err(io)?;
         }

@@ -2,8 +2,7 @@
 
 use super::fact::{Effect, Fact};
 use super::facts::{
-    self, participation_cite, record_strength, reservation_cite, reservation_key, standing,
-    Purpose, Standing,
+    self, participation_cite, record_strength, reservation_cite, standing, Purpose, Standing,
 };
 use super::rules::{self, Joinability, ReservationFinding};
 use super::status::{Cite, Reason, Status, Strength};
@@ -19,7 +18,7 @@ use std::collections::BTreeMap;
 /// A reservation or declaration as it stands on the evaluation date, for reports and exports.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReservationState {
-    /// Its id, else its position in the entry.
+    /// Its id, unique within the participation entry.
     pub key: String,
     pub kind: ReservationKind,
     pub articles: Vec<String>,
@@ -89,7 +88,7 @@ fn reservation_states(c: &Country, p: &Participation, date: Date) -> Vec<Reserva
         .enumerate()
         .filter(|(_, r)| r.made.is_none_or(|m| m <= date))
         .map(|(i, r)| ReservationState {
-            key: reservation_key(r, i),
+            key: r.id.clone(),
             kind: r.kind,
             articles: r.articles.clone(),
             summary: r.summary.clone(),

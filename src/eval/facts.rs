@@ -85,31 +85,16 @@ pub fn participation_cite(c: &Country, instrument: &str) -> Option<Cite> {
         .map(|s| Cite::new(s, &country_file(c), format!("participation/{instrument}")))
 }
 
-/// The citation of one reservation: its own source, else the participation entry's.
+/// The citation of one reservation, by its id: its own source, else the participation entry's.
 pub fn reservation_cite(c: &Country, p: &Participation, index: usize) -> Option<Cite> {
     let r = p.reservations.get(index)?;
     r.source.as_ref().or(p.source.as_ref()).map(|s| {
         Cite::new(
             s,
             &country_file(c),
-            format!(
-                "participation/{}/reservations/{}",
-                p.instrument,
-                reservation_key(r, index)
-            ),
+            format!("participation/{}/reservations/{}", p.instrument, r.id),
         )
     })
-}
-
-/// A reservation's stable key: its id, else its position (older records have no id).
-pub fn reservation_key(r: &Reservation, index: usize) -> String {
-    r.id.clone().unwrap_or_else(|| index.to_string())
-}
-
-/// A measure's stable key: its id, else kind and date.
-pub fn measure_key(m: &Measure) -> String {
-    m.id.clone()
-        .unwrap_or_else(|| format!("{}@{}", m.kind, m.date))
 }
 
 /// Strength of the record behind a standing: a depositary record when sourced, else nothing.
@@ -122,7 +107,10 @@ pub fn record_strength(p: Option<&Participation>) -> Strength {
 /// Standing of `p` on `date`.
 pub fn standing(p: Option<&Participation>, date: Date) -> Standing {
     let Some(p) = p else { return Standing::Unknown };
-    if p.status == ParticipationStatus::Unknown {
+    if matches!(
+        p.status,
+        ParticipationStatus::Unknown | ParticipationStatus::NotChecked
+    ) {
         return Standing::Unknown;
     }
     if let Some(w) = p.withdrawal {
@@ -362,7 +350,7 @@ pub fn evidence(
             .cite(
                 m.source
                     .as_ref()
-                    .map(|s| Cite::new(s, &file, format!("measures/{}", measure_key(m)))),
+                    .map(|s| Cite::new(s, &file, format!("measures/{}", m.id))),
             );
             if strength.decides() {
                 reasons.push(r.with_status(st));
@@ -509,5 +497,13 @@ mod tests {
         let later = standing(Some(&p), day("2012-12-31"));
         assert_eq!(later.joined().as_deref(), Some("1963"));
         assert_eq!(later.joined_year(), Some(1963));
+    }
+
+    #[test]
+    fn an_entry_not_checked_yet_says_nothing_on_any_day() {
+        let p = entry(r#"{"instrument": "x", "status": "not-checked"}"#);
+        assert_eq!(standing(Some(&p), day("1990-01-01")), Standing::Unknown);
+        assert_eq!(standing(Some(&p), day("2026-12-01")), Standing::Unknown);
+        assert_eq!(standing(Some(&p), day("2026-12-01")).as_status(), None);
     }
 }

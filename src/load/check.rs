@@ -288,6 +288,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             source_checks(file, &ptr, conf.source.as_ref(), opts, d, stats);
         }
         let mut seen = BTreeSet::new();
+        let mut not_checked = Vec::new();
         for (pi, p) in c.participation.iter().enumerate() {
             let ptr = format!("/participation/{pi}");
             match cat.instruments.get(&p.instrument) {
@@ -384,12 +385,37 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                 }
                 ParticipationStatus::Withdrawn => p.withdrawal.is_some(),
                 ParticipationStatus::Unknown => !deposited && p.withdrawal.is_none(),
+                ParticipationStatus::NotChecked => {
+                    !deposited
+                        && p.withdrawal.is_none()
+                        && p.signature.is_none()
+                        && p.reservations.is_empty()
+                }
             };
             if !consistent {
                 d.push(
                     Diagnostic::error("status-mismatch", file, &format!("{ptr}/status"), format!("status `{}` does not fit the dates given", p.status.as_str()))
-                        .expected("party: no withdrawal; signatory: signature only; not-party: no dates; withdrawn: a withdrawal date"),
+                        .expected("party: no withdrawal; signatory: signature only; not-party: no dates; withdrawn: a withdrawal date; not-checked: no dates or reservations"),
                 );
+            }
+            if p.status == ParticipationStatus::NotChecked {
+                // A placeholder records no fact, so it needs no source; it is listed below.
+                not_checked.push(p.instrument.as_str());
+                continue;
+            }
+            let mut reservation_ids = BTreeSet::new();
+            for (ri, r) in p.reservations.iter().enumerate() {
+                if !reservation_ids.insert(r.id.as_str()) {
+                    d.push(Diagnostic::error(
+                        "duplicate-id",
+                        file,
+                        &format!("{ptr}/reservations/{ri}/id"),
+                        format!(
+                            "reservation id `{}` is used twice in the entry for `{}`",
+                            r.id, p.instrument
+                        ),
+                    ));
+                }
             }
             if let Some(inst) = cat.instruments.get(&p.instrument) {
                 for (ri, r) in p.reservations.iter().enumerate() {
@@ -421,7 +447,10 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             }
             source_checks(file, &ptr, p.source.as_ref(), opts, d, stats);
         }
-        stats.participation_entries += seen.iter().filter(|i| treaties.contains(*i)).count();
+        stats.participation_entries += seen
+            .iter()
+            .filter(|i| treaties.contains(*i) && !not_checked.contains(*i))
+            .count();
         stats.participation_expected += treaties.len();
         let missing: Vec<&str> = treaties
             .iter()
@@ -442,6 +471,22 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                     ),
                 )
                 .expected("one entry per treaty; a missing one reads as not checked"),
+            );
+        }
+        if !not_checked.is_empty() {
+            d.push(
+                Diagnostic::warning(
+                    "participation-not-checked",
+                    file,
+                    "/participation",
+                    format!(
+                        "participation in {} treat{} not checked yet: {}",
+                        not_checked.len(),
+                        if not_checked.len() == 1 { "y" } else { "ies" },
+                        not_checked.join(", ")
+                    ),
+                )
+                .expected("each entry's status from the depositary's record, with its source"),
             );
         }
         let mut law_ids = BTreeSet::new();
@@ -536,8 +581,17 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             }
             source_checks(file, &ptr, law.source.as_ref(), opts, d, stats);
         }
+        let mut measure_ids = BTreeSet::new();
         for (mi, m) in c.measures.iter().enumerate() {
             let ptr = format!("/measures/{mi}");
+            if !measure_ids.insert(m.id.as_str()) {
+                d.push(Diagnostic::error(
+                    "duplicate-id",
+                    file,
+                    &format!("{ptr}/id"),
+                    format!("measure id `{}` is used twice in this country", m.id),
+                ));
+            }
             if !cat.is_measure_kind(&m.kind) {
                 d.push(Diagnostic::error(
                     "unknown-measure-kind",

@@ -4,6 +4,7 @@
 mod check;
 pub mod locate;
 pub mod schema;
+pub mod todo;
 pub mod tree;
 
 use crate::catalogue::Catalogue;
@@ -184,6 +185,7 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
         ..Stats::default()
     };
     let mut vocabulary: Option<Vocabulary> = None;
+    let mut translations: Vec<(String, crate::model::Translations)> = Vec::new();
     let mut instruments: BTreeMap<String, Instrument> = BTreeMap::new();
     let mut countries: BTreeMap<String, Country> = BTreeMap::new();
     let mut plans: BTreeMap<String, Plan> = BTreeMap::new();
@@ -210,6 +212,16 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
                 d = d.at(l, c);
             }
             diags.push(d);
+        }
+        if schema_ok {
+            let mut placeholders = Diagnostics::default();
+            todo::check(&file.path, &value, &mut placeholders);
+            for mut d in placeholders.items {
+                if let Some((l, c)) = locate::locate(&text, &d.pointer) {
+                    d = d.at(l, c);
+                }
+                diags.push(d);
+            }
         }
         texts.insert(file.path.clone(), text);
         if !schema_ok {
@@ -284,6 +296,25 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
                 record_files.insert(format!("country:{}", c.iso3), path.to_string());
                 countries.insert(c.iso3.clone(), c);
             }
+            Place::Translations => {
+                let Some(t) = typed::<crate::model::Translations>(path, value, &mut diags) else {
+                    continue;
+                };
+                if t.lang.code() != stem {
+                    diags.push(
+                        Diagnostic::error(
+                            "id-path-mismatch",
+                            path,
+                            "/lang",
+                            "the translation's language does not match its file name",
+                        )
+                        .expected(format!("`{stem}`"))
+                        .found(format!("`{}`", t.lang.code())),
+                    );
+                    continue;
+                }
+                translations.push((path.to_string(), t));
+            }
             Place::Plan => {
                 let Some(p) = typed::<Plan>(path, value, &mut diags) else {
                     continue;
@@ -319,7 +350,23 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
         );
     }
 
-    let catalogue = Catalogue::new(vocabulary, instruments, countries, plans, record_files);
+    let mut catalogue = Catalogue::new(vocabulary, instruments, countries, plans, record_files);
+    for (path, t) in translations {
+        for (key, text) in t.entries() {
+            if !catalogue.knows_text(&key) {
+                diags.push(
+                    Diagnostic::warning(
+                        "unknown-translation",
+                        &path,
+                        "",
+                        format!("a translation for `{key}`, which the catalogue does not have"),
+                    )
+                    .expected("ids of instruments, obligations, plans, areas, actions, targets and measure kinds"),
+                );
+            }
+            catalogue.add_text(t.lang, key, text);
+        }
+    }
     let mut meaning = Diagnostics::default();
     check::check(&catalogue, opts, &mut meaning, &mut stats);
     for mut d in meaning.items {

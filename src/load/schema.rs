@@ -1,14 +1,15 @@
 //! JSON Schema validation of each file against the schema for its place in the tree. The schemas are
-//! the contract of the data format, so the binary always uses its own embedded copy.
+//! the contract of the data format (generated from the model, see [`crate::model::schema`]), so the
+//! binary always uses its own embedded copy. Each is self-contained: no reference leaves the file.
 
 use super::tree::Place;
 use crate::diag::Diagnostic;
+use crate::model::{ids, ReservationKind};
 use jsonschema::error::ValidationErrorKind;
-use jsonschema::{Resource, Validator};
+use jsonschema::Validator;
 use serde_json::Value;
 use std::sync::OnceLock;
 
-pub const COMMON: &str = include_str!("../../schemas/common.schema.json");
 pub const INSTRUMENT: &str = include_str!("../../schemas/instrument.schema.json");
 pub const COUNTRY: &str = include_str!("../../schemas/country.schema.json");
 pub const PLAN: &str = include_str!("../../schemas/plan.schema.json");
@@ -22,14 +23,9 @@ pub struct Validators {
 }
 
 fn build(text: &str) -> Result<Validator, String> {
-    let common: Value = serde_json::from_str(COMMON).map_err(|e| e.to_string())?;
     let schema: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     jsonschema::options()
         .should_validate_formats(true)
-        .with_resource(
-            "https://lexgap.org/schemas/common.schema.json",
-            Resource::from_contents(common).map_err(|e| e.to_string())?,
-        )
         .build(&schema)
         .map_err(|e| e.to_string())
 }
@@ -58,6 +54,52 @@ fn short(v: &Value) -> String {
     }
 }
 
+/// What a missing `id` should be, with one that would do: citations name entries by their ids, so
+/// each needs one that is unique where it sits.
+fn missing_id(doc: &Value, pointer: &str) -> String {
+    let entry = doc.pointer(pointer);
+    let siblings = pointer
+        .rsplit_once('/')
+        .and_then(|(parent, _)| doc.pointer(parent))
+        .and_then(Value::as_array);
+    let taken = |id: &str| {
+        siblings.is_some_and(|s| {
+            s.iter()
+                .any(|x| x.get("id").and_then(Value::as_str) == Some(id))
+        })
+    };
+    let text = |key: &str| {
+        entry
+            .and_then(|e| e.get(key))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    };
+    let parts: Vec<&str> = pointer.split('/').collect();
+    let (scope, proposal) = match parts.as_slice() {
+        ["", "participation", _, "reservations", _] => {
+            let kind = entry
+                .and_then(|e| e.get("kind"))
+                .and_then(|k| serde_json::from_value::<ReservationKind>(k.clone()).ok())
+                .unwrap_or(ReservationKind::Reservation);
+            let articles: Vec<String> = entry
+                .and_then(|e| e.get("articles"))
+                .and_then(|a| serde_json::from_value(a.clone()).ok())
+                .unwrap_or_default();
+            (
+                "its participation entry",
+                ids::reservation_id(kind, &articles),
+            )
+        }
+        ["", "measures", _] => ("the country's measures", ids::slug(text("kind"))),
+        ["", "legislation", _] => ("the country's legislation", ids::slug(text("title"))),
+        _ => return "an `id`".to_string(),
+    };
+    format!(
+        "an `id` unique within {scope} (lower-case letters, digits and hyphens), such as `{}`",
+        ids::unique(&proposal, taken)
+    )
+}
+
 /// Validates one parsed file and returns a diagnostic per violation (all of them).
 pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagnostic> {
     let validator = match place {
@@ -65,6 +107,8 @@ pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagn
         Place::Country => &v.country,
         Place::Plan => &v.plan,
         Place::Vocabulary => &v.vocabulary,
+        // Translation files are plain maps of texts: their typed parse reports every problem.
+        Place::Translations => return Vec::new(),
     };
     validator
         .iter_errors(doc)
@@ -84,6 +128,11 @@ pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagn
                             .join(", ")
                     ),
                     "only the fields the schema defines".to_string(),
+                ),
+                ValidationErrorKind::Required { property } if property == "id" => (
+                    "missing-id",
+                    "required field `id` is missing".to_string(),
+                    missing_id(doc, &pointer),
                 ),
                 ValidationErrorKind::Required { property } => (
                     "missing-field",

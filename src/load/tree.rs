@@ -24,6 +24,7 @@ pub enum Place {
     Plan,
     Vocabulary,
     Country,
+    Translations,
 }
 
 /// Classifies a relative path; `None` for a place the layout does not have.
@@ -34,6 +35,7 @@ pub fn place_of(path: &str) -> Option<Place> {
         ["instruments", "treaties", f] if f.ends_with(".json") => Some(Place::Treaty),
         ["instruments", "soft-law", f] if f.ends_with(".json") => Some(Place::SoftLaw),
         ["instruments", "plans", f] if f.ends_with(".json") => Some(Place::Plan),
+        ["instruments", "i18n", f] if f.ends_with(".json") => Some(Place::Translations),
         ["countries", f] if f.ends_with(".json") => Some(Place::Country),
         _ => None,
     }
@@ -129,7 +131,10 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<DataFile>, diags: &mut Diagnost
         if meta.is_dir() {
             let is_known_dir = matches!(
                 relp.as_str(),
-                "instruments/treaties" | "instruments/soft-law" | "instruments/plans"
+                "instruments/treaties"
+                    | "instruments/soft-law"
+                    | "instruments/plans"
+                    | "instruments/i18n"
             );
             if is_known_dir {
                 walk(root, &path, files, diags);

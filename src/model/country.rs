@@ -1,24 +1,34 @@
+use super::schema::{Article, Day, Id, Iso3, Reference, Text};
 use super::{Date, PartialDate, Period, Source};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A state: its memberships, conference roles, treaty participation, laws and measures
+/// (`countries/<ISO3>.json`).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
+    /// The schema this file follows, by its path relative to the file.
     #[serde(rename = "$schema")]
     pub schema: String,
+    #[schemars(with = "Iso3")]
     pub iso3: String,
+    #[schemars(regex(pattern = "^[A-Z]{2}$"))]
     pub iso2: String,
+    #[schemars(with = "Text")]
     pub name: String,
     #[serde(default)]
     pub memberships: Vec<Membership>,
     #[serde(default)]
     pub conferences: Vec<ConferenceRole>,
+    /// One entry per treaty of the catalogue. A missing entry means 'not checked'.
     pub participation: Vec<Participation>,
     #[serde(default)]
     pub legislation: Vec<Law>,
     #[serde(default)]
     pub measures: Vec<Measure>,
     #[serde(default)]
+    #[schemars(with = "Option<Text>")]
     pub notes: Option<String>,
 }
 
@@ -34,19 +44,24 @@ impl Country {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Membership of a regional body.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
+    /// Id of a regional body in the vocabulary.
     pub body: String,
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub since: Option<Date>,
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub until: Option<Date>,
     #[serde(default)]
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The state's part in the conference that adopted a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Host,
@@ -54,25 +69,31 @@ pub enum Role {
     InvitedAbsent,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// The state's part in the conference that adopted a plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConferenceRole {
+    #[schemars(with = "Id")]
     pub plan: String,
     pub role: Role,
     #[serde(default)]
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where the state stands towards the treaty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ParticipationStatus {
     Party,
     Signatory,
     NotParty,
     Withdrawn,
-    /// Checked, and not settled: the sources disagree, or none current was found. Unlike a missing
-    /// entry, it says that someone looked (and the note says where).
+    /// Checked and not settled: the sources disagree, or none current was found. Unlike a missing
+    /// entry, it says that someone looked; say where in `note`.
     Unknown,
+    /// Not checked yet: a placeholder (a new state's record lists every treaty so). It reads as no
+    /// entry at all, and `validate` lists it as still to check.
+    NotChecked,
 }
 
 impl ParticipationStatus {
@@ -83,11 +104,13 @@ impl ParticipationStatus {
             ParticipationStatus::NotParty => "not-party",
             ParticipationStatus::Withdrawn => "withdrawn",
             ParticipationStatus::Unknown => "unknown",
+            ParticipationStatus::NotChecked => "not-checked",
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// How the state became bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum JoinAction {
     Ratification,
@@ -111,31 +134,43 @@ impl JoinAction {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// The state's participation in one treaty of the catalogue.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participation {
+    /// The treaty's id; it is also how citations name this entry (`participation/<id>`).
+    #[schemars(with = "Id")]
     pub instrument: String,
     pub status: ParticipationStatus,
     #[serde(default)]
     pub action: Option<JoinAction>,
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub signature: Option<Date>,
+    /// Date the instrument of ratification, accession … was deposited (or registered, for ILO).
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub deposit: Option<Date>,
-    /// The year or month of deposit (or ILO registration) when the source gives no day.
+    /// The year or month of deposit (or ILO registration) when the source gives no day; never
+    /// together with `deposit`.
     #[serde(default)]
     pub deposit_period: Option<Period>,
+    /// Date a denunciation or withdrawal took effect.
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub withdrawal: Option<Date>,
     #[serde(default)]
     pub reservations: Vec<Reservation>,
     #[serde(default)]
+    #[schemars(with = "Option<Text>")]
     pub note: Option<String>,
     #[serde(default)]
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What the statement is: a reservation, an interpretative declaration, or the 1951 Convention's
+/// geographic limitation (art. 1B).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReservationKind {
     Reservation,
@@ -143,22 +178,29 @@ pub enum ReservationKind {
     GeographicLimitation,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A reservation or declaration the state made to the treaty.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reservation {
-    /// Stable within its participation entry, so citations survive reordering.
-    #[serde(default)]
-    pub id: Option<String>,
+    /// Unique within its participation entry, so citations to it survive reordering; by custom the
+    /// kind and the articles it touches, `reservation-art-17`.
+    #[schemars(with = "Id")]
+    pub id: String,
     pub kind: ReservationKind,
+    /// The articles it touches.
+    #[schemars(with = "Vec<Article>")]
     pub articles: Vec<String>,
+    #[schemars(with = "Text")]
     pub summary: String,
     /// Whether its text (or the depositary's account of it) was read, so that the articles it touches
     /// are known. An unread reservation has an unknown effect.
     #[serde(default)]
     pub text_read: Option<bool>,
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub made: Option<Date>,
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub withdrawn: Option<Date>,
     #[serde(default)]
     pub source: Option<Source>,
@@ -179,19 +221,32 @@ impl Reservation {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A national act, dated by its enactment, its entry into force, or the year or month of enactment.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [
+    { "required": ["enacted"] },
+    { "required": ["in_force"] },
+    { "required": ["enacted_period"] }
+]))]
 pub struct Law {
+    /// Unique within the country, e.g. `refugees-act-1998`; citations name the law by it.
+    #[schemars(with = "Id")]
     pub id: String,
+    #[schemars(with = "Text")]
     pub title: String,
     #[serde(default)]
+    #[schemars(with = "Option<Text>")]
     pub citation: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub enacted: Option<Date>,
-    /// The year or month of enactment when no day is on record (and no entry-into-force day either).
+    /// The year or month of enactment when no day is on record (and no entry-into-force day either);
+    /// the law counts once the period is over.
     #[serde(default)]
     pub enacted_period: Option<Period>,
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub in_force: Option<Date>,
     #[serde(default)]
     pub repealed: Option<Repeal>,
@@ -221,17 +276,24 @@ impl Law {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// When and by what a law was repealed.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [{ "required": ["date"] }, { "required": ["period"] }]))]
 pub struct Repeal {
     #[serde(default)]
+    #[schemars(with = "Option<Day>")]
     pub date: Option<Date>,
-    /// The year or month of the repeal when its day is not on record.
+    /// The year or month of the repeal when its day is not on record; the law stops counting when
+    /// the period begins.
     #[serde(default)]
     pub period: Option<Period>,
+    /// Id of the law (in this file) that repealed it.
     #[serde(default)]
+    #[schemars(with = "Option<Id>")]
     pub by: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<Text>")]
     pub note: Option<String>,
 }
 
@@ -256,7 +318,8 @@ impl Repeal {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// How far the provision implements its target: in full, in part, or against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Extent {
     Full,
@@ -266,20 +329,25 @@ pub enum Extent {
 
 /// How a provision's effect is known: read in the law's text (the default when a provision is
 /// cited), or stated by an authoritative report, which is then the `source` of the entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Basis {
     Text,
     Report,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What a law does for one obligation or measure kind.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Implementation {
+    #[schemars(with = "Reference")]
     pub target: String,
     pub extent: Extent,
+    /// The section(s) of the law concerned.
     #[serde(default)]
+    #[schemars(with = "Option<Text>")]
     pub provision: Option<String>,
+    #[schemars(with = "Text")]
     pub note: String,
     #[serde(default)]
     pub basis: Option<Basis>,
@@ -289,7 +357,8 @@ pub struct Implementation {
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where the measure stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MeasureStatus {
     InPlace,
@@ -309,17 +378,21 @@ impl MeasureStatus {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A non-legislative fact a plan asks about: a task force, a referral mechanism, a policy.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
-    /// Stable within the country file, so citations survive reordering.
-    #[serde(default)]
-    pub id: Option<String>,
+    /// Unique among the country's measures, so citations to it survive reordering.
+    #[schemars(with = "Id")]
+    pub id: String,
+    /// A measure kind of the vocabulary.
+    #[schemars(with = "Id")]
     pub kind: String,
     pub status: MeasureStatus,
     /// The day the status holds from, or its month or year when the source gives no day (the status
     /// then counts once that period is over).
     pub date: PartialDate,
+    #[schemars(with = "Text")]
     pub summary: String,
     #[serde(default)]
     pub source: Option<Source>,

@@ -1,6 +1,7 @@
 //! The languages reports are written in. Data texts may carry translations keyed by these; a missing
 //! translation falls back to English.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 #[derive(
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
     Hash,
     Serialize,
     Deserialize,
+    JsonSchema,
     clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]

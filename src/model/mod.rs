@@ -1,12 +1,16 @@
-//! Typed records of the data tree. Every struct mirrors a JSON Schema in `schemas/` and refuses unknown
-//! fields, so a typo in a data file is an error rather than a silently ignored fact.
+//! Typed records of the data tree. The JSON Schemas in `schemas/` are generated from these types
+//! ([`schema`]), and every struct refuses unknown fields, so a typo in a data file is an error rather
+//! than a silently ignored fact.
 
 mod country;
+pub mod ids;
 mod instrument;
 mod lang;
 mod period;
 mod plan;
+pub mod schema;
 mod source;
+mod translations;
 mod vocabulary;
 
 pub use country::*;
@@ -15,6 +19,7 @@ pub use lang::Lang;
 pub use period::{PartialDate, Period};
 pub use plan::*;
 pub use source::*;
+pub use translations::*;
 pub use vocabulary::*;
 
 /// Calendar date; `2011-02-30` fails to parse.
@@ -22,7 +27,17 @@ pub type Date = jiff::civil::Date;
 
 /// Topics used to group instruments, obligations and actions in briefing packs.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Topic {

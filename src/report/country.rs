@@ -646,9 +646,9 @@ fn changes(w: &Words, plans: &[&Plan], then: &CountryEval, now: &CountryEval) ->
         }
     }
     for (pid, acts) in &now.actions {
-        let Some(p) = plans.iter().find(|p| &p.id == pid) else {
+        if !plans.iter().any(|p| &p.id == pid) {
             continue;
-        };
+        }
         for a in acts {
             let before = then
                 .actions
