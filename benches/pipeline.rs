@@ -75,6 +75,7 @@ fn bench(c: &mut Criterion) {
                         &since,
                         &renderer,
                         out.path(),
+                        &site::Languages::one(lexgap::model::Lang::En),
                         Freshness {
                             today: as_of,
                             stale_years: 3,

@@ -140,7 +140,10 @@ impl Catalogue {
             "instrument" => self.instruments.contains_key(id),
             "obligation" => self.obligation(id).is_some(),
             "plan" => self.plans.contains_key(id),
-            "area" => self.plans.values().any(|p| p.areas.iter().any(|a| a.id == id)),
+            "area" => self
+                .plans
+                .values()
+                .any(|p| p.areas.iter().any(|a| a.id == id)),
             "action" => self.plan_of_action(id).is_some(),
             "target" => self
                 .plans

@@ -29,6 +29,9 @@ pub struct Args {
     pub format: Option<Format>,
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Language of the pack: en, fr, pt or ru
+    #[arg(long, value_enum, default_value_t = crate::model::Lang::En)]
+    pub lang: crate::model::Lang,
     #[command(flatten)]
     pub out: OutArgs,
 }
@@ -45,8 +48,8 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         })?),
     };
     let as_of = a.as_of.date()?;
-    let renderer =
-        Renderer::new(a.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+    let renderer = Renderer::in_lang(a.templates.as_deref(), a.lang)
+        .map_err(|e| CliError::Data(e.to_string()))?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
     let plan = eval_args::plan(cat, &a.plan)?;
@@ -59,7 +62,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             .collect::<Result<_, _>>()?
     };
     let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
-    let model = brief::build(cat, plan, &ev, topic, &countries);
+    let model = brief::build(cat, plan, &ev, topic, &countries, a.lang);
     let text = renderer
         .render(
             "brief",

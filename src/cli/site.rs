@@ -14,6 +14,10 @@ pub struct Args {
     pub out: PathBuf,
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Languages to write the site in, comma-separated (en, fr, pt, ru): the first at the root of
+    /// --out, each other in a folder of its code, every page linking to its other languages
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "en")]
+    pub lang: Vec<crate::model::Lang>,
     #[command(flatten)]
     pub as_of: AsOf,
     #[command(flatten)]
@@ -22,8 +26,18 @@ pub struct Args {
 
 pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let as_of = a.as_of.date()?;
-    let renderer =
-        Renderer::new(a.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+    let mut langs = site::Languages { all: Vec::new() };
+    for l in &a.lang {
+        if !langs.all.contains(l) {
+            langs.all.push(*l);
+        }
+    }
+    let renderers = langs
+        .all
+        .iter()
+        .map(|l| Renderer::in_lang(a.templates.as_deref(), *l))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| CliError::Data(e.to_string()))?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
     // The site is the one command that writes into a folder: refuse to write inside the data tree.
@@ -49,16 +63,22 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             at_deadline.insert(p.id.clone(), at(p.deadline)?);
         }
     }
-    let w = site::write(
-        cat,
-        &ev,
-        &since,
-        &at_deadline,
-        &renderer,
-        &a.out,
-        a.data.freshness()?,
-    )
-    .map_err(|e| CliError::Data(e.to_string()))?;
+    let mut w = site::Written::default();
+    for renderer in &renderers {
+        let one = site::write(
+            cat,
+            &ev,
+            &since,
+            &at_deadline,
+            renderer,
+            &a.out,
+            &langs,
+            a.data.freshness()?,
+        )
+        .map_err(|e| CliError::Data(e.to_string()))?;
+        w.pages += one.pages;
+        w.files += one.files;
+    }
     // Status goes to standard error: standard output is for results.
     let _ = out;
     eprintln!(

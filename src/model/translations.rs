@@ -86,7 +86,10 @@ impl Translations {
         }
         for (id, t) in &self.measure_kinds {
             out.push((format!("measure_kind:{id}:label"), t.label.clone()));
-            out.push((format!("measure_kind:{id}:definition"), t.definition.clone()));
+            out.push((
+                format!("measure_kind:{id}:definition"),
+                t.definition.clone(),
+            ));
         }
         out
     }

@@ -74,7 +74,11 @@ pub fn build(
     ev: &Evaluation,
     topic: Option<Topic>,
     countries: &[String],
+    lang: crate::model::Lang,
 ) -> Brief {
+    let w = super::words::Words::in_lang(cat, None, lang);
+    let m = w.messages();
+    let english = lang == crate::model::Lang::En;
     let has = |ts: &[Topic]| topic.is_none_or(|t| ts.contains(&t));
     let instruments: Vec<&crate::model::Instrument> = cat
         .instruments
@@ -110,12 +114,14 @@ pub fn build(
                     let text = match ie.map(|x| x.standing) {
                         // The year is enough in a table cell.
                         Some(s @ Standing::Party { .. }) => match s.joined_year() {
-                            Some(y) => format!("party ({y})"),
-                            None => "party".into(),
+                            Some(y) => m.f("brief.party-year", &[("year", &y.to_string())]),
+                            None => m.t("brief.party").to_string(),
                         },
-                        Some(Standing::Signatory { .. }) => "signed".into(),
-                        Some(Standing::NotParty) => "no".into(),
-                        Some(Standing::Withdrawn { on }) => format!("withdrew ({})", on.year()),
+                        Some(Standing::Signatory { .. }) => m.t("brief.signed").to_string(),
+                        Some(Standing::NotParty) => m.t("brief.no").to_string(),
+                        Some(Standing::Withdrawn { on }) => {
+                            m.f("brief.withdrew-year", &[("year", &on.year().to_string())])
+                        }
                         _ => "?".into(),
                     };
                     StatusCell {
@@ -141,10 +147,12 @@ pub fn build(
         })
         .map(|(i, o)| BriefObligation {
             id: o.id.clone(),
-            instrument: i.short_name.clone(),
+            instrument: w.inst_name(&i.id),
             articles: o.articles.join(", "),
-            title: o.label().to_string(),
-            summary: o.summary.clone(),
+            title: w.obligation_title(&o.id),
+            summary: cat
+                .text(lang, &format!("obligation:{}:summary", o.id), &o.summary)
+                .to_string(),
         })
         .collect();
     let actions = plan
@@ -162,7 +170,7 @@ pub fn build(
                 .count();
             BriefAction {
                 id: a.id.clone(),
-                summary: a.summary.clone(),
+                summary: w.action_summary(&a.id),
                 reference: a.reference.clone(),
                 met,
                 of: countries.len(),
@@ -171,27 +179,30 @@ pub fn build(
         .collect();
     Brief {
         stamp: Stamp::new(ev.as_of),
-        plan: plan.name().to_string(),
+        plan: w.plan_name(plan),
         plan_id: plan.id.clone(),
         topic: topic
-            .map(|t| t.as_str().to_string())
-            .unwrap_or_else(|| "all topics".into()),
+            .map(|t| m.t(&format!("topic.{}", t.as_str())).to_string())
+            .unwrap_or_else(|| m.t("brief.all-topics").to_string()),
         countries: countries.to_vec(),
-        columns: binding.iter().map(|i| i.short_name.clone()).collect(),
+        columns: binding.iter().map(|i| w.inst_name(&i.id)).collect(),
         instruments: instruments
             .iter()
             .map(|i| BriefInstrument {
                 id: i.id.clone(),
-                name: i.short_name.clone(),
-                title: i.title.clone(),
-                summary: i.summary.clone().unwrap_or_default(),
+                name: w.inst_name(&i.id),
+                title: cat
+                    .text(lang, &format!("instrument:{}:title", i.id), &i.title)
+                    .to_string(),
+                // The instrument's summary is English prose; other languages keep the title only.
+                summary: i.summary.clone().filter(|_| english).unwrap_or_default(),
                 adopted: i.adoption(),
                 in_force: i
                     .entry_into_force
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
                 text_url: i.text_url.clone(),
-                not_verified: not_verified(i),
+                not_verified: not_verified(i, &m),
                 parties: countries
                     .iter()
                     .filter(|iso| {
@@ -206,24 +217,22 @@ pub fn build(
         obligations,
         status,
         actions,
-        glossary: glossary::terms(topic.map(|t| t.as_str())),
+        glossary: glossary::terms(topic.map(|t| t.as_str()), lang),
     }
 }
 
 /// The record's unchecked fields in words: a trainer must not present them as established.
-fn not_verified(i: &crate::model::Instrument) -> String {
+fn not_verified(i: &crate::model::Instrument, m: &super::i18n::Messages) -> String {
     if i.source.verified.is_none() {
-        return "the whole record".into();
+        return m.t("brief.whole-record").to_string();
     }
     i.unverified
         .iter()
         .map(|f| match f.as_str() {
-            "adopted" => "date of adoption".to_string(),
-            "entry_into_force" => "date of entry into force".to_string(),
-            "text_url" => "link to the text".to_string(),
-            "articles" => "list of articles".to_string(),
-            "depositary" => "depositary".to_string(),
-            other => item_path(i, other),
+            "adopted" | "entry_into_force" | "text_url" | "articles" | "depositary" => {
+                m.t(&format!("brief.field.{f}")).to_string()
+            }
+            other => item_path(i, other, m),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -231,18 +240,20 @@ fn not_verified(i: &crate::model::Instrument) -> String {
 
 /// `obligations/2/articles` as "articles of obligation `x.y`", `relations/0/basis` as "basis of the relation
 /// to `z`"; anything else as written.
-fn item_path(i: &crate::model::Instrument, path: &str) -> String {
+fn item_path(i: &crate::model::Instrument, path: &str, m: &super::i18n::Messages) -> String {
     let mut parts = path.splitn(3, '/');
     let (list, n, field) = (parts.next(), parts.next(), parts.next());
     let n: Option<usize> = n.and_then(|n| n.parse().ok());
     let field = field.unwrap_or("").replace('_', " ");
     match (list, n) {
-        (Some("obligations"), Some(n)) if n < i.obligations.len() => {
-            format!("{field} of obligation {}", i.obligations[n].id)
-        }
-        (Some("relations"), Some(n)) if n < i.relations.len() => {
-            format!("{field} of the relation to {}", i.relations[n].target)
-        }
+        (Some("obligations"), Some(n)) if n < i.obligations.len() => m.f(
+            "brief.field-of-obligation",
+            &[("field", &field), ("id", &i.obligations[n].id)],
+        ),
+        (Some("relations"), Some(n)) if n < i.relations.len() => m.f(
+            "brief.field-of-relation",
+            &[("field", &field), ("id", &i.relations[n].target)],
+        ),
         _ => path.replace('_', " "),
     }
 }

@@ -68,24 +68,70 @@ pub struct Written {
 
 /// Renders every page and export into `out`. `since` is the evaluation at each plan's conference end,
 /// keyed by plan id, for the "what changed" sections.
+/// The languages a site is written in: the first at the root, each other in a folder of its code.
+#[derive(Debug, Clone)]
+pub struct Languages {
+    pub all: Vec<crate::model::Lang>,
+}
+
+impl Languages {
+    pub fn one(lang: crate::model::Lang) -> Languages {
+        Languages { all: vec![lang] }
+    }
+
+    /// The folder of `lang`'s pages, relative to the site root ("" for the first language).
+    pub fn folder(&self, lang: crate::model::Lang) -> String {
+        if self.all.first() == Some(&lang) {
+            String::new()
+        } else {
+            format!("{}/", lang.code())
+        }
+    }
+
+    /// Links for the page `rel` (relative to its language's folder) of the `current` language: the
+    /// prefix to that folder's root, and the same page in every language.
+    fn links(&self, current: crate::model::Lang, rel: &str) -> SiteLinks {
+        let depth = rel.matches('/').count();
+        let root = "../".repeat(depth);
+        let site_root = format!(
+            "{root}{}",
+            "../".repeat(self.folder(current).matches('/').count())
+        );
+        let languages = if self.all.len() < 2 {
+            Vec::new()
+        } else {
+            self.all
+                .iter()
+                .map(|l| super::LanguageLink {
+                    label: l.code().to_uppercase(),
+                    href: format!("{site_root}{}{rel}", self.folder(*l)),
+                    current: *l == current,
+                })
+                .collect()
+        };
+        SiteLinks { root, languages }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn write(
     cat: &Catalogue,
     ev: &Evaluation,
     since: &std::collections::BTreeMap<String, Evaluation>,
     at_deadline: &std::collections::BTreeMap<String, Evaluation>,
     renderer: &Renderer,
-    out: &Path,
+    site_root: &Path,
+    langs: &Languages,
     fresh: super::Freshness,
 ) -> Result<Written, ReportError> {
+    let lang = renderer.lang;
+    let out = &site_root.join(langs.folder(lang));
+    let links = |rel: &str| langs.links(lang, rel);
     let mut w = Written::default();
     let page = |rel: &str, html: String, w: &mut Written| -> Result<(), ReportError> {
         super::write_atomic(&out.join(rel), html.as_bytes())?;
         w.pages += 1;
         Ok(())
-    };
-    let up = SiteLinks {
-        root: "../".into(),
-        languages: Vec::new(),
     };
     // Briefing packs are per plan and topic; a state's page links those of the plans it took part in.
     let brief_files = |pid: &str| -> Vec<(Topic, String)> {
@@ -97,13 +143,14 @@ pub fn write(
     let mut written_briefs: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     for p in cat.plans.values() {
         for (topic, file) in brief_files(&p.id) {
-            let b = brief::build(cat, p, ev, Some(topic), &p.participants);
+            let b = brief::build(cat, p, ev, Some(topic), &p.participants, renderer.lang);
             if b.instruments.is_empty() && b.actions.is_empty() {
                 continue;
             }
+            let rel = format!("briefs/{file}");
             page(
-                &format!("briefs/{file}"),
-                renderer.render("brief", Format::Html, &b, Some(&up))?,
+                &rel,
+                renderer.render("brief", Format::Html, &b, Some(&links(&rel)))?,
                 &mut w,
             )?;
             written_briefs.insert(file);
@@ -137,9 +184,10 @@ pub fn write(
                     })
             })
             .collect();
+        let rel = format!("countries/{iso}.html");
         page(
-            &format!("countries/{iso}.html"),
-            renderer.render("country", Format::Html, &r, Some(&up))?,
+            &rel,
+            renderer.render("country", Format::Html, &r, Some(&links(&rel)))?,
             &mut w,
         )?;
     }
@@ -150,9 +198,10 @@ pub fn write(
         };
         let base = since.get(pid).unwrap_or(ev);
         let r = plan::build(cat, p, ev, pe, base, renderer.lang);
+        let rel = format!("plans/{pid}.html");
         page(
-            &format!("plans/{pid}.html"),
-            renderer.render("plan", Format::Html, &r, Some(&up))?,
+            &rel,
+            renderer.render("plan", Format::Html, &r, Some(&links(&rel)))?,
             &mut w,
         )?;
         let briefs = brief_files(pid)
@@ -190,9 +239,10 @@ pub fn write(
     let mut pages = Vec::new();
     for inst in cat.treaties() {
         let t = treaty::build(cat, inst, ev, fresh, renderer.lang);
+        let rel = format!("treaties/{}.html", inst.id);
         page(
-            &format!("treaties/{}.html", inst.id),
-            renderer.render("treaty", Format::Html, &t, Some(&up))?,
+            &rel,
+            renderer.render("treaty", Format::Html, &t, Some(&links(&rel)))?,
             &mut w,
         )?;
         pages.push(t);
@@ -203,7 +253,7 @@ pub fn write(
             "treaties",
             Format::Html,
             &treaty::index(&pages, ev),
-            Some(&up),
+            Some(&links("treaties/index.html")),
         )?,
         &mut w,
     )?;
@@ -290,15 +340,7 @@ pub fn write(
     };
     page(
         "index.html",
-        renderer.render(
-            "index",
-            Format::Html,
-            &index,
-            Some(&SiteLinks {
-                root: String::new(),
-                languages: Vec::new(),
-            }),
-        )?,
+        renderer.render("index", Format::Html, &index, Some(&links("index.html")))?,
         &mut w,
     )?;
     Ok(w)
