@@ -204,7 +204,7 @@ fn country_page_and_plan_tracker_render_in_a_real_browser() {
         "1951 Convention",
         "Participation",
         "Alphaland",
-        "reservation art. 17",
+        "reservation, art. 17",
     ] {
         assert!(
             treaty.contains(expected),

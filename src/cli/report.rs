@@ -140,8 +140,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 None => plan::baseline(p),
             };
             let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
-            let base =
-                eval::evaluate(cat, since, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
+            let base = eval::evaluate_plans(cat, since);
             let pe = ev
                 .plans
                 .get(&p.id)

@@ -57,10 +57,13 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let mut since = std::collections::BTreeMap::new();
     let mut at_deadline = std::collections::BTreeMap::new();
     for p in cat.plans.values() {
-        let at = |d| eval::evaluate(cat, d, &[]).map_err(|e| CliError::Usage(e.to_string()));
-        since.insert(p.id.clone(), at(crate::report::plan::baseline(p))?);
+        // The past is read for treaties, plan actions and targets only.
+        since.insert(
+            p.id.clone(),
+            eval::evaluate_plans(cat, crate::report::plan::baseline(p)),
+        );
         if p.deadline <= as_of {
-            at_deadline.insert(p.id.clone(), at(p.deadline)?);
+            at_deadline.insert(p.id.clone(), eval::evaluate_plans(cat, p.deadline));
         }
     }
     let mut w = site::Written::default();

@@ -185,6 +185,41 @@ pub fn evaluate_country(cat: &Catalogue, iso3: &str, as_of: Date) -> Option<Coun
     })
 }
 
+/// Evaluates every state's treaties and plan actions and every plan's targets on `as_of`, leaving
+/// obligations out: what comparisons with a conference day or a deadline read (page one of a country
+/// report, a tracker's "what changed"), at a fraction of the cost.
+pub fn evaluate_plans(cat: &Catalogue, as_of: Date) -> Evaluation {
+    Evaluation {
+        as_of,
+        hypotheses: Vec::new(),
+        countries: cat
+            .countries
+            .values()
+            .map(|c| {
+                (
+                    c.iso3.clone(),
+                    CountryEval {
+                        iso3: c.iso3.clone(),
+                        name: c.name.clone(),
+                        instruments: country::instruments(cat, c, as_of),
+                        obligations: Vec::new(),
+                        actions: cat
+                            .plans
+                            .values()
+                            .map(|p| (p.id.clone(), plan::actions(cat, p, c, as_of)))
+                            .collect(),
+                    },
+                )
+            })
+            .collect(),
+        plans: cat
+            .plans
+            .keys()
+            .filter_map(|k| evaluate_plan(cat, k, as_of).map(|e| (k.clone(), e)))
+            .collect(),
+    }
+}
+
 /// Evaluates a plan's targets at their due dates and on `as_of`.
 pub fn evaluate_plan(cat: &Catalogue, plan_id: &str, as_of: Date) -> Option<PlanEval> {
     let p = cat.plans.get(plan_id)?;

@@ -244,7 +244,13 @@ fn item_path(i: &crate::model::Instrument, path: &str, m: &super::i18n::Messages
     let mut parts = path.splitn(3, '/');
     let (list, n, field) = (parts.next(), parts.next(), parts.next());
     let n: Option<usize> = n.and_then(|n| n.parse().ok());
-    let field = field.unwrap_or("").replace('_', " ");
+    let field = match field.unwrap_or("") {
+        // Data field names are English identifiers; say them in the reader's language.
+        f @ ("summary" | "articles" | "reservable" | "basis") => {
+            m.t(&format!("brief.field.{f}")).to_string()
+        }
+        f => f.replace('_', " "),
+    };
     match (list, n) {
         (Some("obligations"), Some(n)) if n < i.obligations.len() => m.f(
             "brief.field-of-obligation",

@@ -181,7 +181,9 @@ pub struct InstrumentRow {
     pub id: String,
     pub name: String,
     pub status: Status,
+    /// The standing in words, and as its code (`party`, `signatory` …).
     pub standing: String,
+    pub standing_code: String,
     pub action: String,
     pub date: String,
     pub signature: String,
@@ -331,19 +333,17 @@ fn instrument_row(
         _ => (String::new(), String::new()),
     };
     let m = w.messages();
+    let standing_code = i
+        .standing
+        .as_status()
+        .map(|s| s.as_str())
+        .unwrap_or("unknown");
     InstrumentRow {
         id: i.id.clone(),
         name: cat.instrument_name_in(&i.id, m.lang).to_string(),
         status: i.status,
-        standing: m
-            .t(&format!(
-                "standing-word.{}",
-                i.standing
-                    .as_status()
-                    .map(|s| s.as_str())
-                    .unwrap_or("unknown")
-            ))
-            .to_string(),
+        standing: m.t(&format!("standing-word.{standing_code}")).to_string(),
+        standing_code: standing_code.to_string(),
         action,
         date,
         signature: i.signature.map(|s| s.to_string()).unwrap_or_default(),

@@ -70,14 +70,15 @@ impl Messages {
         self.t(&format!("status.{}", s.as_str()))
     }
 
-    /// A day as the language writes it in running text; English keeps ISO 8601.
+    /// A day as the language writes it in running text; English keeps ISO 8601. Russian spells out
+    /// "года" so that a date ending a sentence does not end in a doubled full stop.
     pub fn date(&self, d: Date) -> String {
         let (day, month, year) = (d.day(), d.month(), d.year());
         match self.lang {
             Lang::En => d.to_string(),
             Lang::Fr => format!("{day} {} {year}", month_name(self.lang, month, false)),
             Lang::Pt => format!("{day} de {} de {year}", month_name(self.lang, month, false)),
-            Lang::Ru => format!("{day} {} {year} г.", month_name(self.lang, month, true)),
+            Lang::Ru => format!("{day} {} {year} года", month_name(self.lang, month, true)),
         }
     }
 
@@ -101,7 +102,7 @@ impl Messages {
             Lang::En => p.to_string(),
             Lang::Fr => format!("{} {y}", month_name(self.lang, m, false)),
             Lang::Pt => format!("{} de {y}", month_name(self.lang, m, false)),
-            Lang::Ru => format!("{} {y} г.", month_name(self.lang, m, false)),
+            Lang::Ru => format!("{} {y} года", month_name(self.lang, m, false)),
         }
     }
 }
@@ -221,7 +222,7 @@ mod tests {
         assert_eq!(Messages::new(Lang::En).date(d), "2026-12-02");
         assert_eq!(Messages::new(Lang::Fr).date(d), "2 décembre 2026");
         assert_eq!(Messages::new(Lang::Pt).date(d), "2 de dezembro de 2026");
-        assert_eq!(Messages::new(Lang::Ru).date(d), "2 декабря 2026 г.");
+        assert_eq!(Messages::new(Lang::Ru).date(d), "2 декабря 2026 года");
         assert_eq!(Messages::new(Lang::Fr).period("2013-06"), "juin 2013");
     }
 }
