@@ -150,6 +150,9 @@ impl Catalogue {
                 .values()
                 .any(|p| p.targets().any(|(_, t)| t.id == id)),
             "measure_kind" => self.is_measure_kind(id),
+            "reference" => ["area", "action", "target"]
+                .iter()
+                .any(|k| self.knows_text(&format!("{k}:{id}"))),
             _ => false,
         }
     }
@@ -164,6 +167,8 @@ impl Catalogue {
         for p in self.plans.values() {
             keys.extend(p.actions().map(|(_, a)| format!("action:{}:summary", a.id)));
             keys.extend(p.targets().map(|(_, t)| format!("target:{}:summary", t.id)));
+            keys.extend(p.actions().map(|(_, a)| format!("reference:{}:text", a.id)));
+            keys.extend(p.targets().map(|(_, t)| format!("reference:{}:text", t.id)));
         }
         let done = keys.iter().filter(|k| self.has_text(lang, k)).count();
         (done, keys.len())

@@ -139,6 +139,14 @@ fn translated_reports_leave_no_english_phrase() {
                 .filter(|p| text.contains(p.as_str()))
                 .collect();
             assert!(left.is_empty(), "{args:?} still says in English: {left:?}");
+            // Data texts too: where each plan item stands in its source is translated.
+            for english in [
+                "Menu of Actions",
+                "Almaty Declaration, paragraph",
+                "working group",
+            ] {
+                assert!(!text.contains(english), "{args:?} still says {english:?}");
+            }
         }
     }
 }

@@ -50,6 +50,9 @@ pub struct PlanText {
     pub actions: BTreeMap<String, String>,
     #[serde(default)]
     pub targets: BTreeMap<String, String>,
+    /// Where each area, action or target stands in the source document, by its id.
+    #[serde(default)]
+    pub references: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -82,6 +85,9 @@ impl Translations {
             }
             for (a, t) in &p.targets {
                 out.push((format!("target:{a}:summary"), t.clone()));
+            }
+            for (a, t) in &p.references {
+                out.push((format!("reference:{a}:text"), t.clone()));
             }
         }
         for (id, t) in &self.measure_kinds {

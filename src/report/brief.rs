@@ -171,7 +171,7 @@ pub fn build(
             BriefAction {
                 id: a.id.clone(),
                 summary: w.action_summary(&a.id),
-                reference: a.reference.clone(),
+                reference: w.reference(&a.id, &a.reference),
                 met,
                 of: countries.len(),
             }

@@ -453,13 +453,17 @@ fn action_rows(
                     facts(w, ch, &mut why, 0);
                 }
                 if x.status == Status::NotAssessed {
-                    why = vec![w.fact(&x.reasons.fact)];
+                    // The row already names the action and says "not assessed": give the reason only.
+                    why = vec![match &x.reasons.fact {
+                        crate::eval::Fact::NotAssessed { why, .. } => w.not_assessed_reason(why),
+                        f => w.fact(f),
+                    }];
                 }
                 actions.push(ActionRow {
                     id: a.id.clone(),
                     area: w.area_title(&area.id, &area.title),
                     summary: w.action_summary(&a.id),
-                    reference: a.reference.clone(),
+                    reference: w.reference(&a.id, &a.reference),
                     recommendations: a.recommendations.join("; "),
                     status: x.status,
                     strength: x.strength,

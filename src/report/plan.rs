@@ -206,7 +206,7 @@ pub fn build(
                 id: t.id.clone(),
                 area,
                 summary: words.target_summary(&def.id, &def.summary),
-                reference: def.reference.clone(),
+                reference: words.reference(&def.id, &def.reference),
                 kind: t.kind,
                 due: t.due.to_string(),
                 at_due: t

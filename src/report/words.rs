@@ -137,6 +137,22 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// Where a plan item stands in its source document, in the report's language.
+    pub fn reference(&self, id: &str, english: &str) -> String {
+        self.cat
+            .text(self.msg.lang, &format!("reference:{id}:text"), english)
+            .to_string()
+    }
+
+    /// Why an item is not assessed: the plan's own note (English prose, so English reports only) or
+    /// the general reason.
+    pub fn not_assessed_reason(&self, why: &Option<String>) -> String {
+        match why {
+            Some(w) if self.english() => w.clone(),
+            _ => self.msg.t("fact.not-assessed-default").to_string(),
+        }
+    }
+
     /// A plan action's summary in the report's language.
     pub fn action_summary(&self, id: &str) -> String {
         self.cat
@@ -543,14 +559,10 @@ impl<'a> Words<'a> {
             }
             Fact::Test(t) => self.test(t),
             Fact::Action { action } => self.action(action),
-            Fact::NotAssessed { action, why } => {
-                let default = m.t("fact.not-assessed-default").to_string();
-                let why = match why {
-                    Some(w) if self.english() => w.clone(),
-                    _ => default,
-                };
-                m.f("fact.not-assessed", &[("action", action), ("why", &why)])
-            }
+            Fact::NotAssessed { action, why } => m.f(
+                "fact.not-assessed",
+                &[("action", action), ("why", &self.not_assessed_reason(why))],
+            ),
             Fact::Evidence { date, summary } if self.english() => m.f(
                 "fact.evidence",
                 &[("date", &self.date(*date)), ("summary", summary)],
