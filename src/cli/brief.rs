@@ -5,7 +5,7 @@ use super::output::OutArgs;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
 use crate::model::Topic;
-use crate::report::{brief, Format, Renderer};
+use crate::report::{brief, Format};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -43,8 +43,8 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         })?),
     };
     let as_of = a.as_of.date()?;
-    let renderer =
-        Renderer::new(a.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+    a.out.check(&a.data)?;
+    let renderer = super::renderer(a.templates.as_deref())?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
     let plan = eval_args::plan(cat, &a.plan)?;
@@ -58,9 +58,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     };
     let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
     let model = brief::build(cat, plan, &ev, topic, &countries);
-    let text = renderer
-        .render("brief", a.format, &model, None)
-        .map_err(|e| CliError::Data(e.to_string()))?;
-    a.out.emit(text.as_bytes(), out)?;
+    let text = renderer.render("brief", a.format, &model, None)?;
+    a.out.emit(text.as_bytes(), out, &a.data)?;
     Ok(Outcome::Ok)
 }

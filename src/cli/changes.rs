@@ -65,7 +65,7 @@ fn print(
                 }
                 s.push('\n');
             }
-            s
+            super::terminal_text(&s)
         }
     };
     out.write_all(text.as_bytes()).map_err(CliError::output)

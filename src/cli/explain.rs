@@ -88,7 +88,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Format::Text => {
             let mut s = format!("{} — {} as of {as_of}: {status}\n\n", c.name, a.item);
             render_tree(&Words::new(cat, Some(&c.iso3)), &reasons, 0, &mut s);
-            s
+            super::terminal_text(&s)
         }
     };
     out.write_all(text.as_bytes()).map_err(CliError::output)?;

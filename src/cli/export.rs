@@ -49,6 +49,7 @@ pub struct Args {
 
 pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let as_of = a.as_of.date()?;
+    a.out.check(&a.data)?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
     if let Some(p) = &a.plan {
@@ -79,7 +80,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Format::Csv => table.to_csv(a.excel).map_err(CliError::Data)?,
         Format::Json => table.to_json().into_bytes(),
     };
-    a.out.emit(&bytes, out)?;
+    a.out.emit(&bytes, out, &a.data)?;
     Ok(Outcome::Ok)
 }
 
@@ -106,6 +107,6 @@ fn findings_table(
             .map_err(CliError::Data)?
             .into_bytes(),
     };
-    a.out.emit(&bytes, out)?;
+    a.out.emit(&bytes, out, &a.data)?;
     Ok(Outcome::Ok)
 }

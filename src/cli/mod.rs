@@ -46,6 +46,15 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Data(String),
+    /// An output path refused, or a write that failed.
+    #[error(transparent)]
+    Out(#[from] crate::files::WriteError),
+    /// Templates that do not compile, include each other or fail to render.
+    #[error(transparent)]
+    Template(#[from] crate::report::ReportError),
+    /// An environment variable holds a value that cannot be used; the message names it.
+    #[error("{message}")]
+    Env { var: &'static str, message: String },
     /// The reader of standard output went away (`| head`): nothing more to say, and no failure.
     #[error("output closed")]
     Closed,
@@ -54,9 +63,23 @@ pub enum CliError {
 impl CliError {
     fn outcome(&self) -> Outcome {
         match self {
-            CliError::Usage(_) => Outcome::Usage,
-            CliError::Data(_) => Outcome::DataError,
+            CliError::Usage(_) | CliError::Env { .. } => Outcome::Usage,
+            CliError::Out(e) if e.is_refusal() => Outcome::Usage,
+            CliError::Data(_) | CliError::Out(_) | CliError::Template(_) => Outcome::DataError,
             CliError::Closed => Outcome::Ok,
+        }
+    }
+
+    /// Stable kebab-case code printed with the message, for scripts and tests to match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CliError::Usage(_) => "usage",
+            CliError::Data(_) => "data",
+            CliError::Out(e) => e.code(),
+            CliError::Template(crate::report::ReportError::File(e)) => e.code(),
+            CliError::Template(_) => "template",
+            CliError::Env { .. } => "bad-environment",
+            CliError::Closed => "closed",
         }
     }
 
@@ -101,6 +124,29 @@ pub enum Command {
     Diff(changes::DiffArgs),
 }
 
+/// Text for the terminal: line by line, any control character inside a line escaped. Data that reaches
+/// a command has passed validation, which refuses such characters; ids typed on the command line and
+/// echoed back have not.
+fn terminal_text(s: &str) -> String {
+    s.split('\n')
+        .map(crate::diag::escape_controls)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The report templates: the built-in ones, with those in `--templates DIR` taking their place.
+fn renderer(dir: Option<&std::path::Path>) -> Result<crate::report::Renderer, CliError> {
+    if let Some(d) = dir {
+        if !d.is_dir() {
+            return Err(CliError::Usage(format!(
+                "the template folder `{}` given by --templates does not exist or is not a folder",
+                d.display()
+            )));
+        }
+    }
+    Ok(crate::report::Renderer::new(dir)?)
+}
+
 /// Runs the CLI on the given arguments and returns the exit code.
 pub fn main<I, T>(args: I) -> ExitCode
 where
@@ -134,12 +180,19 @@ where
         Command::Whatif(a) => changes::whatif(a, &mut out),
         Command::Diff(a) => changes::diff(a, &mut out),
     };
-    let _ = out.flush();
-    match result {
+    let flushed = out.flush().map_err(CliError::output);
+    match result.and_then(|o| flushed.map(|_| o)) {
         Ok(o) => o.into(),
         Err(CliError::Closed) => Outcome::Ok.into(),
         Err(e) => {
-            eprintln!("error: {e}");
+            // Messages quote ids and paths from the data and the command line: escaped, so they
+            // cannot carry terminal controls.
+            let _ = writeln!(
+                std::io::stderr(),
+                "error[{}]: {}",
+                e.code(),
+                crate::diag::escape_controls(&e.to_string())
+            );
             e.outcome().into()
         }
     }

@@ -4,7 +4,7 @@ use super::eval_args::{self, AsOf};
 use super::output::OutArgs;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
-use crate::report::{country, plan, Format, Renderer};
+use crate::report::{country, plan, Format};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -64,8 +64,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Which::Country(a) => {
             let c = &a.common;
             let as_of = c.as_of.date()?;
-            let renderer =
-                Renderer::new(c.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+            c.out.check(&c.data)?;
+            let renderer = super::renderer(c.templates.as_deref())?;
             let loaded = c.data.load_clean()?;
             let cat = &loaded.catalogue;
             let country = eval_args::country(cat, &a.iso3)?;
@@ -77,16 +77,14 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             let ce = eval::evaluate_country(cat, &country.iso3, as_of)
                 .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
             let model = country::build(cat, &ce, plan, as_of, c.data.freshness()?);
-            let text = renderer
-                .render("country", c.format, &model, None)
-                .map_err(|e| CliError::Data(e.to_string()))?;
-            c.out.emit(text.as_bytes(), out)?;
+            let text = renderer.render("country", c.format, &model, None)?;
+            c.out.emit(text.as_bytes(), out, &c.data)?;
         }
         Which::Plan(a) => {
             let c = &a.common;
             let as_of = c.as_of.date()?;
-            let renderer =
-                Renderer::new(c.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+            c.out.check(&c.data)?;
+            let renderer = super::renderer(c.templates.as_deref())?;
             let loaded = c.data.load_clean()?;
             let cat = &loaded.catalogue;
             let p = eval_args::plan(cat, &a.plan)?;
@@ -101,10 +99,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 .get(&p.id)
                 .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
             let model = plan::build(cat, p, &ev, pe, &base);
-            let text = renderer
-                .render("plan", c.format, &model, None)
-                .map_err(|e| CliError::Data(e.to_string()))?;
-            c.out.emit(text.as_bytes(), out)?;
+            let text = renderer.render("plan", c.format, &model, None)?;
+            c.out.emit(text.as_bytes(), out, &c.data)?;
         }
     }
     Ok(Outcome::Ok)

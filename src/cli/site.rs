@@ -3,7 +3,7 @@
 use super::eval_args::AsOf;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
-use crate::report::{site, Renderer};
+use crate::report::site;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -22,23 +22,11 @@ pub struct Args {
 
 pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let as_of = a.as_of.date()?;
-    let renderer =
-        Renderer::new(a.templates.as_deref()).map_err(|e| CliError::Data(e.to_string()))?;
+    // The site is the one command that writes a folder: never the data root or inside its data.
+    a.data.check_out_folder(&a.out)?;
+    let renderer = super::renderer(a.templates.as_deref())?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
-    // The site is the one command that writes into a folder: refuse to write inside the data tree.
-    if let Some(d) = &a.data.data {
-        if let (Ok(o), Ok(d)) = (
-            std::fs::canonicalize(a.out.parent().unwrap_or(&a.out)),
-            std::fs::canonicalize(d),
-        ) {
-            if o.starts_with(d.join("instruments")) || o.starts_with(d.join("countries")) {
-                return Err(CliError::Usage(
-                    "the site cannot be written inside the data tree".into(),
-                ));
-            }
-        }
-    }
     let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;
     let mut since = std::collections::BTreeMap::new();
     for p in cat.plans.values() {
@@ -47,15 +35,15 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             eval::evaluate(cat, crate::report::plan::baseline(p), &[]).map_err(CliError::Data)?,
         );
     }
-    let w = site::write(cat, &ev, &since, &renderer, &a.out, a.data.freshness()?)
-        .map_err(|e| CliError::Data(e.to_string()))?;
+    a.data.check_out_folder(&a.out)?;
+    let w = site::write(cat, &ev, &since, &renderer, &a.out, a.data.freshness()?)?;
     writeln!(
         out,
         "wrote {} pages and {} data files to {}",
         w.pages,
         w.files,
-        a.out.display()
+        crate::diag::escape_controls(&a.out.display().to_string())
     )
-    .map_err(|e| CliError::Data(e.to_string()))?;
+    .map_err(CliError::output)?;
     Ok(Outcome::Ok)
 }

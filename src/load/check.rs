@@ -15,7 +15,145 @@ pub(super) fn check(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, sta
     countries(cat, opts, d, stats);
     let action_ids = plans(cat, d);
     let _ = action_ids;
+    for plan in cat.plans.values() {
+        criterion_limits(plan, cat.file_of(&format!("plan:{}", plan.id)), d);
+    }
     cycles(cat, d);
+}
+
+/// How deep a criterion reaches: one per level of `all`/`any`/`each`/`not` and per action it reuses,
+/// as the evaluator counts depth. `actions` holds the reach of the actions already measured.
+fn reach(c: &Criterion, actions: &BTreeMap<&str, usize>) -> usize {
+    match c {
+        Criterion::All(cs) | Criterion::Any(cs) | Criterion::Each(cs) => cs
+            .iter()
+            .map(|x| reach(x, actions))
+            .max()
+            .map_or(0, |m| m.saturating_add(1)),
+        Criterion::Not(x) => reach(x, actions).saturating_add(1),
+        Criterion::Action(a) => actions.get(a.as_str()).map_or(0, |r| r.saturating_add(1)),
+        _ => 0,
+    }
+}
+
+fn count_nodes(c: &Criterion) -> usize {
+    match c {
+        Criterion::All(cs) | Criterion::Any(cs) | Criterion::Each(cs) => {
+            1 + cs.iter().map(count_nodes).sum::<usize>()
+        }
+        Criterion::Not(x) => 1 + count_nodes(x),
+        _ => 1,
+    }
+}
+
+fn referenced_actions<'a>(c: &'a Criterion, out: &mut Vec<&'a str>) {
+    match c {
+        Criterion::All(cs) | Criterion::Any(cs) | Criterion::Each(cs) => {
+            cs.iter().for_each(|x| referenced_actions(x, out))
+        }
+        Criterion::Not(x) => referenced_actions(x, out),
+        Criterion::Action(a) => out.push(a),
+        _ => {}
+    }
+}
+
+/// Criteria the evaluator would refuse to follow to the end: nested (through the actions they reuse)
+/// deeper than [`MAX_DEPTH`], or, over a whole plan, more conditions than its work limit allows.
+/// Cycles among actions are reported as dependency cycles, and are cut here.
+///
+/// [`MAX_DEPTH`]: crate::eval::criteria::MAX_DEPTH
+fn criterion_limits(plan: &Plan, file: &str, d: &mut Diagnostics) {
+    use crate::eval::criteria::{MAX_DEPTH, MAX_WORK};
+    let criteria: BTreeMap<&str, &Criterion> = plan
+        .actions()
+        .filter_map(|(_, a)| Some((a.id.as_str(), a.criterion.as_ref()?)))
+        .collect();
+    // Actions in an order that measures what each reuses before it (depth-first, iteratively, so a
+    // long chain of actions cannot exhaust the stack).
+    let mut order: Vec<&str> = Vec::new();
+    let mut state: BTreeMap<&str, bool> = BTreeMap::new(); // false: open, true: done
+    for &start in criteria.keys() {
+        if state.contains_key(start) {
+            continue;
+        }
+        let mut stack: Vec<(&str, Vec<&str>)> = Vec::new();
+        let mut refs = Vec::new();
+        if let Some(c) = criteria.get(start) {
+            referenced_actions(c, &mut refs);
+        }
+        state.insert(start, false);
+        stack.push((start, refs));
+        while let Some((node, refs)) = stack.last_mut() {
+            match refs.pop() {
+                Some(next) if criteria.contains_key(next) && !state.contains_key(next) => {
+                    let mut r = Vec::new();
+                    if let Some(c) = criteria.get(next) {
+                        referenced_actions(c, &mut r);
+                    }
+                    state.insert(next, false);
+                    stack.push((next, r));
+                }
+                Some(_) => {}
+                None => {
+                    let node = *node;
+                    state.insert(node, true);
+                    order.push(node);
+                    stack.pop();
+                }
+            }
+        }
+    }
+    let mut reaches: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in order {
+        if let Some(c) = criteria.get(a) {
+            reaches.insert(a, reach(c, &reaches));
+        }
+    }
+    let mut nodes = 0usize;
+    let mut too_deep = |c: &Criterion, ptr: String, d: &mut Diagnostics| {
+        nodes = nodes.saturating_add(count_nodes(c));
+        let r = reach(c, &reaches);
+        if r > MAX_DEPTH {
+            d.push(
+                Diagnostic::error(
+                    "criterion-too-deep",
+                    file,
+                    &ptr,
+                    format!(
+                        "the criterion nests {r} levels deep, counting the actions it reuses; the evaluator follows {MAX_DEPTH}"
+                    ),
+                )
+                .expected(format!("at most {MAX_DEPTH} levels of all/any/each/not and reused actions"))
+                .help("name an intermediate step as an action once and reuse it, rather than chaining"),
+            );
+        }
+    };
+    for (ai, area) in plan.areas.iter().enumerate() {
+        for (xi, a) in area.actions.iter().enumerate() {
+            if let Some(c) = &a.criterion {
+                too_deep(c, format!("/areas/{ai}/actions/{xi}/criterion"), d);
+            }
+        }
+        for (ti, t) in area.targets.iter().enumerate() {
+            if let Some(c) = &t.criterion {
+                too_deep(c, format!("/areas/{ai}/targets/{ti}/criterion"), d);
+            }
+        }
+    }
+    // Each action is evaluated once directly and at most once more where another first reuses it.
+    if nodes.saturating_mul(2) > MAX_WORK {
+        d.push(
+            Diagnostic::error(
+                "criterion-too-large",
+                file,
+                "/areas",
+                format!(
+                    "the plan's criteria hold {nodes} conditions; the evaluator stops after {MAX_WORK} per state, counting reused actions twice"
+                ),
+            )
+            .expected(format!("at most {} conditions in a plan", MAX_WORK / 2)),
+        );
+    }
 }
 
 fn source_checks(

@@ -58,6 +58,125 @@ fn short(v: &Value) -> String {
     }
 }
 
+/// The schema documents by their file name, parsed once, for looking up what a place allows.
+fn documents() -> &'static [(&'static str, Value)] {
+    static DOCS: OnceLock<Vec<(&'static str, Value)>> = OnceLock::new();
+    DOCS.get_or_init(|| {
+        [
+            ("common.schema.json", COMMON),
+            ("instrument.schema.json", INSTRUMENT),
+            ("country.schema.json", COUNTRY),
+            ("plan.schema.json", PLAN),
+            ("vocabulary.schema.json", VOCABULARY),
+        ]
+        .into_iter()
+        .filter_map(|(n, t)| Some((n, serde_json::from_str(t).ok()?)))
+        .collect()
+    })
+}
+
+fn document(name: &str) -> Option<&'static Value> {
+    documents().iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
+fn schema_file(place: Place) -> &'static str {
+    match place {
+        Place::Treaty | Place::SoftLaw => "instrument.schema.json",
+        Place::Country => "country.schema.json",
+        Place::Plan => "plan.schema.json",
+        Place::Vocabulary => "vocabulary.schema.json",
+    }
+}
+
+/// The schema node a keyword's location leads to, following `$ref`s into the schema they name.
+fn schema_node(place: Place, schema_path: &str) -> Option<&'static Value> {
+    let mut doc = schema_file(place);
+    let mut node = document(doc)?;
+    for seg in schema_path.split('/').skip(1) {
+        let seg = seg.replace("~1", "/").replace("~0", "~");
+        if seg == "$ref" {
+            let target = node.get("$ref")?.as_str()?;
+            let (file, pointer) = target.split_once('#').unwrap_or((target, ""));
+            if !file.is_empty() {
+                doc = documents().iter().find(|(n, _)| *n == file)?.0;
+            }
+            node = document(doc)?.pointer(pointer)?;
+            continue;
+        }
+        node = match node {
+            Value::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
+            _ => node.get(seg.as_str())?,
+        };
+    }
+    Some(node)
+}
+
+/// The fields an object may have, from the schema node that refused an unknown one.
+fn allowed_fields(place: Place, schema_path: &str) -> Vec<&'static str> {
+    let parent = schema_path.rsplit_once('/').map_or("", |(p, _)| p);
+    schema_node(place, parent)
+        .and_then(|n| n.get("properties"))
+        .and_then(Value::as_object)
+        .map(|m| m.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// A JSON type in words.
+fn type_words(t: jsonschema::JsonType) -> String {
+    let name = t.to_string();
+    let article = if matches!(
+        t,
+        jsonschema::JsonType::Array | jsonschema::JsonType::Integer | jsonschema::JsonType::Object
+    ) {
+        "an"
+    } else {
+        "a"
+    };
+    match t {
+        jsonschema::JsonType::Null => "null".to_string(),
+        _ => format!("{article} {name}"),
+    }
+}
+
+/// A serde or schema message with the Rust type names taken out: "untagged enum Threshold" and
+/// "struct Country" mean nothing to someone editing JSON.
+pub fn plain_words(m: &str) -> String {
+    let mut out = m.replace(
+        "data did not match any variant of untagged enum",
+        "the value matches none of the accepted forms of",
+    );
+    for (rust, plain) in [
+        ("untagged enum ", ""),
+        ("internally tagged enum ", ""),
+        ("enum ", ""),
+        ("struct variant ", ""),
+        ("tuple variant ", ""),
+        ("newtype variant ", ""),
+        ("unit variant ", ""),
+        ("struct ", ""),
+        ("tuple ", ""),
+    ] {
+        out = out.replace(rust, plain);
+    }
+    // What is left of a type name (`Threshold`, `Criterion`) reads as the kind of value it was.
+    let words: Vec<String> = out
+        .split(' ')
+        .map(|w| {
+            let core = w.trim_end_matches([',', '.', ':', ';']);
+            let camel = core.len() > 1
+                && core.starts_with(|c: char| c.is_ascii_uppercase())
+                && core.chars().skip(1).any(|c| c.is_ascii_lowercase())
+                && core.chars().all(|c| c.is_ascii_alphanumeric());
+            if camel {
+                w.replacen(core, "value", 1)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
 /// Validates one parsed file and returns a diagnostic per violation (all of them).
 pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagnostic> {
     let validator = match place {
@@ -69,22 +188,37 @@ pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagn
     validator
         .iter_errors(doc)
         .map(|e| {
-            let pointer = e.instance_path.as_str().to_string();
-            let found = short(&e.instance);
+            let mut pointer = e.instance_path.as_str().to_string();
+            let mut found = short(&e.instance);
+            let mut help = None;
             let (code, message, expected) = match &e.kind {
-                ValidationErrorKind::AdditionalProperties { unexpected } => (
-                    "unknown-field",
-                    format!(
-                        "unknown field{} {}",
-                        if unexpected.len() > 1 { "s" } else { "" },
-                        unexpected
-                            .iter()
-                            .map(|u| format!("`{u}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    "only the fields the schema defines".to_string(),
-                ),
+                ValidationErrorKind::AdditionalProperties { unexpected }
+                | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+                    let allowed = allowed_fields(place, e.schema_path.as_str());
+                    if let [one] = unexpected.as_slice() {
+                        pointer = format!("{pointer}/{}", super::locate::escape_token(one));
+                        found = e.instance.get(one).map(short).unwrap_or_default();
+                        help = super::suggest::closest(one, allowed.iter().copied())
+                            .map(|s| format!("did you mean `{s}`?"));
+                    }
+                    (
+                        "unknown-field",
+                        format!(
+                            "unknown field{} {}",
+                            if unexpected.len() > 1 { "s" } else { "" },
+                            unexpected
+                                .iter()
+                                .map(|u| format!("`{u}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                        if allowed.is_empty() {
+                            "only the fields the schema defines".to_string()
+                        } else {
+                            format!("one of the fields {}", allowed.join(", "))
+                        },
+                    )
+                }
                 ValidationErrorKind::Required { property } => (
                     "missing-field",
                     format!(
@@ -96,32 +230,119 @@ pub fn check(v: &Validators, place: Place, file: &str, doc: &Value) -> Vec<Diagn
                 ValidationErrorKind::Type { kind } => (
                     "wrong-type",
                     "value has the wrong type".to_string(),
-                    format!("{kind:?}").to_lowercase(),
+                    match kind {
+                        jsonschema::error::TypeKind::Single(t) => type_words(*t),
+                        jsonschema::error::TypeKind::Multiple(ts) => {
+                            ts.iter().map(type_words).collect::<Vec<_>>().join(" or ")
+                        }
+                    },
                 ),
                 ValidationErrorKind::Format { format } if format == "date" => (
                     "invalid-date",
                     "not a real calendar date".to_string(),
                     "a date YYYY-MM-DD that exists".to_string(),
                 ),
-                ValidationErrorKind::Enum { options } => (
-                    "unknown-value",
-                    "value is not one of the allowed values".to_string(),
-                    format!("one of {}", short(options)),
-                ),
+                ValidationErrorKind::Enum { options } => {
+                    if let (Some(word), Some(opts)) = (e.instance.as_str(), options.as_array()) {
+                        help = super::suggest::closest(word, opts.iter().filter_map(Value::as_str))
+                            .map(|s| format!("did you mean `{s}`?"));
+                    }
+                    (
+                        "unknown-value",
+                        "value is not one of the allowed values".to_string(),
+                        format!("one of {}", short(options)),
+                    )
+                }
                 ValidationErrorKind::Pattern { pattern } => (
                     "bad-format",
                     "value does not have the required form".to_string(),
                     format!("text matching {pattern}"),
                 ),
+                ValidationErrorKind::MaxLength { limit } => (
+                    "schema-violation",
+                    "text is too long".to_string(),
+                    format!("at most {limit} characters"),
+                ),
+                ValidationErrorKind::MinLength { limit } => (
+                    "schema-violation",
+                    "text is too short".to_string(),
+                    format!(
+                        "at least {limit} character{}",
+                        if *limit == 1 { "" } else { "s" }
+                    ),
+                ),
+                ValidationErrorKind::MinItems { limit } => (
+                    "schema-violation",
+                    "list has too few entries".to_string(),
+                    format!("at least {limit}"),
+                ),
+                ValidationErrorKind::MaxItems { limit } => (
+                    "schema-violation",
+                    "list has too many entries".to_string(),
+                    format!("at most {limit}"),
+                ),
+                ValidationErrorKind::UniqueItems => (
+                    "schema-violation",
+                    "list has the same entry twice".to_string(),
+                    "each entry once".to_string(),
+                ),
+                ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => (
+                    "schema-violation",
+                    "value matches none of the accepted forms".to_string(),
+                    "one of the forms the schema describes for this place".to_string(),
+                ),
+                ValidationErrorKind::OneOfMultipleValid { .. } => (
+                    "schema-violation",
+                    "value matches more than one of the accepted forms".to_string(),
+                    "exactly one form (remove the keys of the others)".to_string(),
+                ),
                 _ => (
                     "schema-violation",
-                    e.to_string().chars().take(300).collect(),
+                    plain_words(&strip_instance(&e.to_string(), &e.instance)),
                     "a value the schema accepts".to_string(),
                 ),
             };
-            Diagnostic::error(code, file, &pointer, message)
+            let mut d = Diagnostic::error(code, file, &pointer, message)
                 .expected(expected)
-                .found(found)
+                .found(found);
+            d.help = help;
+            d
         })
         .collect()
+}
+
+/// A validator message without the (possibly huge) value it opens with, which `found` shows.
+fn strip_instance(m: &str, instance: &Value) -> String {
+    let v = instance.to_string();
+    let m = m.strip_prefix(v.as_str()).map(str::trim_start).unwrap_or(m);
+    m.chars().take(300).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_words_drop_rust_type_names() {
+        assert_eq!(
+            plain_words("data did not match any variant of untagged enum Threshold"),
+            "the value matches none of the accepted forms of value"
+        );
+        assert_eq!(
+            plain_words("invalid type: string \"x\", expected struct TreatyRef"),
+            "invalid type: string \"x\", expected value"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_find_the_fields_their_object_allows() {
+        let fields = allowed_fields(
+            Place::Country,
+            "/properties/participation/items/additionalProperties",
+        );
+        assert!(
+            fields.contains(&"instrument") && fields.contains(&"deposit"),
+            "{fields:?}"
+        );
+    }
 }

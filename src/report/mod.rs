@@ -7,6 +7,7 @@ pub mod export;
 pub mod findings;
 pub mod glossary;
 pub mod graph;
+mod partials;
 pub mod plan;
 pub mod site;
 mod sources;
@@ -30,6 +31,8 @@ pub enum ReportError {
     Render { name: String, message: String },
     #[error("cannot write `{path}`: {message}")]
     Write { path: String, message: String },
+    #[error(transparent)]
+    File(crate::files::WriteError),
     #[error("{0}")]
     Other(String),
 }
@@ -112,10 +115,15 @@ impl Renderer {
                 else {
                     continue;
                 };
-                let text = std::fs::read_to_string(&p).map_err(|e| ReportError::Template {
-                    name: p.display().to_string(),
-                    message: e.to_string(),
-                })?;
+                let text = crate::files::read_regular(&p, crate::files::MAX_FILE_BYTES)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|_| "the file is not UTF-8 text".to_string())
+                    })
+                    .map_err(|message| ReportError::Template {
+                        name: p.display().to_string(),
+                        message: format!("cannot read template: {message}"),
+                    })?;
                 sources.retain(|(n, _)| n != name);
                 sources.push((name.to_string(), text));
             }
@@ -136,6 +144,18 @@ impl Renderer {
                         message: e.to_string(),
                     })?;
             }
+        }
+        for h in [&html, &md] {
+            partials::check(h).map_err(|e| match e {
+                partials::PartialError::Cycle(names) => ReportError::Template {
+                    name: format!("{}.hbs", names[0]),
+                    message: format!("templates include each other: {}", names.join(" → ")),
+                },
+                partials::PartialError::Dynamic { template } => ReportError::Template {
+                    name: format!("{template}.hbs"),
+                    message: "a partial's name must be written out, not computed".into(),
+                },
+            })?;
         }
         Ok(Renderer { html, md })
     }
@@ -176,28 +196,9 @@ pub struct SiteLinks {
     pub root: String,
 }
 
-/// Writes a file atomically: a temporary file beside it, then a rename, so readers never see half a
-/// report and a failed run leaves the old file in place.
+/// Writes a file atomically and safely (see [`crate::files::write_atomic`]).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), ReportError> {
-    let err = |e: std::io::Error| ReportError::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, contents).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
-    })
+    crate::files::write_atomic(path, contents).map_err(ReportError::File)
 }
 
 /// How many items have each status.
