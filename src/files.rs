@@ -207,7 +207,8 @@ pub fn check_out_file(path: &Path, data_root: Option<&Path>) -> Result<(), Write
         }
         _ => {}
     }
-    if path.file_name().is_none() {
+    let trailing_slash = path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
+    if path.file_name().is_none() || trailing_slash {
         return Err(WriteError::Folder { path: shown(path) });
     }
     outside_data(path, data_root, false)

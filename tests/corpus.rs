@@ -45,10 +45,55 @@ struct Spec {
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum Setup {
-    Fifo { fifo: String },
-    Symlink { symlink: String, to: String },
-    Sized { sized: String, bytes: u64 },
-    Write { write: String, text: String },
+    Fifo {
+        fifo: String,
+    },
+    Symlink {
+        symlink: String,
+        to: String,
+    },
+    Sized {
+        sized: String,
+        bytes: u64,
+    },
+    Write {
+        write: String,
+        text: String,
+    },
+    Set {
+        set: String,
+        at: String,
+        value: serde_json::Value,
+    },
+    Unset {
+        unset: String,
+        at: String,
+    },
+}
+
+/// Sets (or with `None` removes) the value at a JSON pointer of a file of the tree; `-` appends.
+fn patch(file: &Path, at: &str, value: Option<serde_json::Value>) {
+    let mut doc = read_json(file);
+    let (parent, last) = at.rsplit_once('/').unwrap();
+    let last = last.replace("~1", "/").replace("~0", "~");
+    let target = doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent} in {file:?}"));
+    match (target, value) {
+        (serde_json::Value::Object(m), Some(v)) => {
+            m.insert(last, v);
+        }
+        (serde_json::Value::Object(m), None) => {
+            m.shift_remove(&last);
+        }
+        (serde_json::Value::Array(a), Some(v)) if last == "-" => a.push(v),
+        (serde_json::Value::Array(a), Some(v)) => a[last.parse::<usize>().unwrap()] = v,
+        (serde_json::Value::Array(a), None) => {
+            a.remove(last.parse::<usize>().unwrap());
+        }
+        (other, _) => panic!("cannot patch {at} in {other}"),
+    }
+    std::fs::write(file, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
 }
 
 #[derive(Deserialize)]
@@ -56,11 +101,15 @@ enum Setup {
 struct Expect {
     #[serde(default = "one")]
     exit: i32,
-    code: String,
+    /// The diagnostic that must be reported; absent for a run that must succeed.
+    code: Option<String>,
+    #[serde(default)]
     file: String,
     pointer: Option<String>,
     #[serde(default)]
     stdout_has: Vec<String>,
+    #[serde(default)]
+    stderr_has: Vec<String>,
     #[serde(default)]
     stdout_lacks: Vec<String>,
     #[serde(default)]
@@ -117,6 +166,12 @@ fn build_tree(case: &Path, spec: &Spec) -> tempfile::TempDir {
                     .unwrap();
             }
             Setup::Write { write, text } => std::fs::write(at(write), text).unwrap(),
+            Setup::Set {
+                set,
+                at: ptr,
+                value,
+            } => patch(&tmp.path().join(set), ptr, Some(value.clone())),
+            Setup::Unset { unset, at: ptr } => patch(&tmp.path().join(unset), ptr, None),
         }
     }
     if let Some(g) = &spec.generate {
@@ -180,6 +235,20 @@ fn generate(name: &str, root: &Path) {
                 prev = id;
             }
             std::fs::write(&plan, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+        }
+        // Sixty thousand conditions in one criterion: past the evaluator's work limit.
+        "huge-criterion" => {
+            let mut v = read_json(&plan);
+            v["areas"][0]["actions"][1]["criterion"] =
+                serde_json::json!({ "any": vec![serde_json::json!({"party": "csr1951"}); 60_000] });
+            std::fs::write(&plan, serde_json::to_string(&v).unwrap()).unwrap();
+        }
+        "deep-objects" => {
+            std::fs::write(
+                &plan,
+                format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)),
+            )
+            .unwrap();
         }
         // Eight thousand references to instruments that do not exist, one file.
         "many-dangling" => {
@@ -334,46 +403,47 @@ fn check_case(case: &Path, spec: &Spec) -> Result<(), String> {
         }
     }
     let e = &spec.expect;
-    let found = match serde_json::from_str::<serde_json::Value>(&stdout)
-        .ok()
-        .and_then(|v| v.get("diagnostics").cloned())
-    {
-        Some(diags) => {
-            let diags = diags.as_array().unwrap();
-            // Every problem in a file that was read names its line.
-            for d in diags {
-                let f = d["file"].as_str().unwrap_or("");
-                let p = tree.path().join(f);
-                let read = lexgap::load::tree::place_of(f).is_some()
-                    && std::fs::symlink_metadata(&p)
-                        .is_ok_and(|m| m.is_file() && m.len() <= lexgap::files::MAX_FILE_BYTES);
-                if read && d.get("line").is_none() {
-                    return Err(format!("no line in {d}"));
+    let code = e.code.as_deref().unwrap_or("");
+    let found = e.code.is_none()
+        || match serde_json::from_str::<serde_json::Value>(&stdout)
+            .ok()
+            .and_then(|v| v.get("diagnostics").cloned())
+        {
+            Some(diags) => {
+                let diags = diags.as_array().unwrap();
+                // Every problem in a file that was read names its line.
+                for d in diags {
+                    let f = d["file"].as_str().unwrap_or("");
+                    let p = tree.path().join(f);
+                    let read = lexgap::load::tree::place_of(f).is_some()
+                        && std::fs::symlink_metadata(&p)
+                            .is_ok_and(|m| m.is_file() && m.len() <= lexgap::files::MAX_FILE_BYTES);
+                    if read && d.get("line").is_none() {
+                        return Err(format!("no line in {d}"));
+                    }
                 }
+                diags.iter().any(|d| {
+                    d["code"] == code
+                        && d["file"] == e.file.as_str()
+                        && e.pointer
+                            .as_ref()
+                            .is_none_or(|p| d["pointer"] == p.as_str())
+                        && !d["message"].as_str().unwrap_or("").is_empty()
+                })
             }
-            diags.iter().any(|d| {
-                d["code"] == e.code.as_str()
-                    && d["file"] == e.file.as_str()
+            // Text: a line `error[code]: …file… at `pointer`` on either stream.
+            None => stdout.lines().chain(stderr.lines()).any(|l| {
+                (l.starts_with(&format!("error[{code}]"))
+                    || l.starts_with(&format!("warning[{code}]")))
+                    && l.contains(&e.file)
                     && e.pointer
                         .as_ref()
-                        .is_none_or(|p| d["pointer"] == p.as_str())
-                    && !d["message"].as_str().unwrap_or("").is_empty()
-            })
-        }
-        // Text: a line `error[code]: …file… at `pointer`` on either stream.
-        None => stdout.lines().chain(stderr.lines()).any(|l| {
-            (l.starts_with(&format!("error[{}]", e.code))
-                || l.starts_with(&format!("warning[{}]", e.code)))
-                && l.contains(&e.file)
-                && e.pointer
-                    .as_ref()
-                    .is_none_or(|p| p.is_empty() || l.contains(&format!("at `{p}`")))
-        }),
-    };
+                        .is_none_or(|p| p.is_empty() || l.contains(&format!("at `{p}`")))
+            }),
+        };
     if !found {
         return Err(format!(
-            "no `{}` at {} {:?}{}",
-            e.code,
+            "no `{code}` at {} {:?}{}",
             e.file,
             e.pointer,
             show()
@@ -387,6 +457,11 @@ fn check_case(case: &Path, spec: &Spec) -> Result<(), String> {
     for s in &e.stdout_lacks {
         if stdout.contains(&sub(s)) {
             return Err(format!("stdout has {s:?}{}", show()));
+        }
+    }
+    for s in &e.stderr_has {
+        if !stderr.contains(&sub(s)) {
+            return Err(format!("stderr lacks {s:?}{}", show()));
         }
     }
     for s in &e.stderr_lacks {
@@ -420,7 +495,7 @@ fn every_hostile_input_is_reported_precisely() {
         .collect();
     names.sort();
     assert!(
-        names.len() >= 10,
+        names.len() >= 100,
         "the corpus should hold at least 100 cases, not {}",
         names.len()
     );

@@ -41,11 +41,11 @@ pub fn today() -> Result<Date, CliError> {
     }
 }
 
-/// Parses a command-line date, as a usage error when it is not a real date.
-pub fn parse_date(s: &str) -> Result<Date, CliError> {
+/// Parses the date given to `option`, as a usage error when it is not a real date.
+pub fn parse_date(s: &str, option: &str) -> Result<Date, CliError> {
     s.parse::<Date>().map_err(|_| {
         CliError::Usage(format!(
-            "`{s}` is not a calendar date (expected YYYY-MM-DD)"
+            "{option}: `{s}` is not a calendar date (expected YYYY-MM-DD)"
         ))
     })
 }

@@ -147,6 +147,59 @@ fn renderer(dir: Option<&std::path::Path>) -> Result<crate::report::Renderer, Cl
     Ok(crate::report::Renderer::new(dir)?)
 }
 
+/// Stable code of a command-line parsing error.
+fn clap_code(kind: clap::error::ErrorKind) -> &'static str {
+    use clap::error::ErrorKind as K;
+    match kind {
+        K::InvalidValue
+        | K::ValueValidation
+        | K::InvalidUtf8
+        | K::TooManyValues
+        | K::TooFewValues
+        | K::WrongNumberOfValues => "invalid-value",
+        K::UnknownArgument | K::InvalidSubcommand => "unknown-argument",
+        K::MissingRequiredArgument | K::MissingSubcommand => "missing-argument",
+        K::ArgumentConflict => "conflicting-arguments",
+        _ => "usage",
+    }
+}
+
+/// Prints a parsing error (or the help or version asked for) and says how the run ends.
+fn usage_error(e: &clap::Error) -> Outcome {
+    use clap::error::ErrorKind as K;
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion => {
+            let _ = e.print();
+            Outcome::Ok
+        }
+        K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            Outcome::Usage
+        }
+        kind => {
+            let text = e.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            let _ = write!(
+                std::io::stderr(),
+                "error[{}]: {}",
+                clap_code(kind),
+                terminal_text(text)
+            );
+            Outcome::Usage
+        }
+    }
+}
+
+/// Parses arguments as the binary does, without running anything: for fuzzing the parser and the
+/// checks on its values.
+pub fn parse_only<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    Cli::try_parse_from(args)
+}
+
 /// Runs the CLI on the given arguments and returns the exit code.
 pub fn main<I, T>(args: I) -> ExitCode
 where
@@ -155,16 +208,7 @@ where
 {
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    Outcome::Ok
-                }
-                _ => Outcome::Usage,
-            }
-            .into();
-        }
+        Err(e) => return usage_error(&e).into(),
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -89,7 +89,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             let cat = &loaded.catalogue;
             let p = eval_args::plan(cat, &a.plan)?;
             let since = match &a.since {
-                Some(s) => super::data::parse_date(s)?,
+                Some(s) => super::data::parse_date(s, "--since")?,
                 None => plan::baseline(p),
             };
             let ev = eval::evaluate(cat, as_of, &[]).map_err(CliError::Data)?;

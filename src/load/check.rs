@@ -175,6 +175,18 @@ fn source_checks(
             );
         }
         Some(s) => {
+            if s.accessed > opts.today {
+                d.push(
+                    Diagnostic::error(
+                        "future-date",
+                        file,
+                        &format!("{ptr}/source/accessed"),
+                        "a source cannot have been read on a day that has not come",
+                    )
+                    .expected(format!("on or before today, {}", opts.today))
+                    .found(s.accessed.to_string()),
+                );
+            }
             // How current the content is decides staleness; when it was checked does not.
             if s.is_stale(opts.today, opts.stale_years) {
                 stats.stale_facts += 1;
@@ -394,6 +406,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             order(d, file, &ptr, &[("since", m.since), ("until", m.until)]);
             source_checks(file, &ptr, m.source.as_ref(), opts, d, stats);
         }
+        overlapping_memberships(c, file, d);
         for (ci, conf) in c.conferences.iter().enumerate() {
             let ptr = format!("/conferences/{ci}");
             match cat.plans.get(&conf.plan) {
@@ -482,6 +495,22 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                                 "date lies in the future",
                             )
                             .found(v.to_string()),
+                        );
+                    }
+                }
+            }
+            if let Some(adopted) = cat.instruments.get(&p.instrument).and_then(|i| i.adopted) {
+                for (field, v) in [("signature", p.signature), ("deposit", p.deposit)] {
+                    if v.is_some_and(|v| v < adopted) {
+                        d.push(
+                            Diagnostic::error(
+                                "dates-out-of-order",
+                                file,
+                                &format!("{ptr}/{field}"),
+                                format!("`{}` was adopted only on {adopted}", p.instrument),
+                            )
+                            .expected(format!("on or after {adopted}"))
+                            .found(v.map(|v| v.to_string()).unwrap_or_default()),
                         );
                     }
                 }
@@ -700,6 +729,43 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
     }
 }
 
+/// One body, two entries whose periods overlap: two answers to one question. Sorted by start, each
+/// entry is compared with the furthest-reaching earlier one of its body.
+fn overlapping_memberships(c: &crate::model::Country, file: &str, d: &mut Diagnostics) {
+    let mut by_body: BTreeMap<&str, Vec<(Date, Date, usize)>> = BTreeMap::new();
+    for (i, m) in c.memberships.iter().enumerate() {
+        by_body.entry(m.body.as_str()).or_default().push((
+            m.since.unwrap_or(Date::MIN),
+            m.until.unwrap_or(Date::MAX),
+            i,
+        ));
+    }
+    for (body, mut spans) in by_body {
+        spans.sort();
+        let mut reach: Option<(Date, usize)> = None;
+        for (start, end, i) in spans {
+            if let Some((until, prev)) = reach {
+                if start <= until {
+                    d.push(
+                        Diagnostic::error(
+                            "duplicate-membership",
+                            file,
+                            &format!("/memberships/{i}/body"),
+                            format!(
+                                "a second membership of `{body}` overlapping /memberships/{prev}"
+                            ),
+                        )
+                        .expected("one entry per period of membership (since/until apart)"),
+                    );
+                }
+            }
+            if reach.is_none_or(|(until, _)| end > until) {
+                reach = Some((end, i));
+            }
+        }
+    }
+}
+
 /// Whether `a` is an article of `inst`, or of another instrument that `inst` incorporates and applies
 /// (1967 Protocol art. VII(1) allows reservations to the Convention articles it applies). An instrument
 /// that lists no articles accepts any.
@@ -765,11 +831,16 @@ fn criterion(
         Criterion::Signed(id) => treaty(id, "signed", d),
         Criterion::NoReservations(t) => treaty_ref(t, "no_reservations", d),
         Criterion::Implements(id) | Criterion::NoConflict(id) => {
+            let key = if matches!(c, Criterion::Implements(_)) {
+                "implements"
+            } else {
+                "no_conflict"
+            };
             if cat.obligation(id).is_none() && !cat.is_measure_kind(id) {
                 d.push(Diagnostic::error(
                     "unknown-reference",
                     file,
-                    &format!("{ptr}/implements"),
+                    &format!("{ptr}/{key}"),
                     format!("`{id}` is neither an obligation nor a measure kind"),
                 ));
             }
@@ -873,6 +944,23 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
                 );
             }
         }
+        if !plan.invited.is_empty() {
+            for (i, p) in plan.participants.iter().enumerate() {
+                if !plan.invited.contains(p) {
+                    d.push(
+                        Diagnostic::error(
+                            "participation-mismatch",
+                            file,
+                            &format!("/participants/{i}"),
+                            format!("participant `{p}` is not among the invited states"),
+                        )
+                        .expected(
+                            "participants drawn from `invited`, which lists every state invited",
+                        ),
+                    );
+                }
+            }
+        }
         for (i, p) in plan.invited.iter().enumerate() {
             if !cat.countries.contains_key(p) {
                 d.push(Diagnostic::error(
@@ -931,7 +1019,28 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
             for (ti, t) in area.targets.iter().enumerate() {
                 let ptr = format!("/areas/{ai}/targets/{ti}");
                 claim(&t.id, &format!("{ptr}/id"), d);
+                if t.due < plan.adopted {
+                    d.push(
+                        Diagnostic::error(
+                            "dates-out-of-order",
+                            file,
+                            &format!("{ptr}/due"),
+                            "a target falls due before its plan was adopted",
+                        )
+                        .expected(format!("on or after {}", plan.adopted))
+                        .found(t.due.to_string()),
+                    );
+                }
+                let mut listed = std::collections::HashSet::new();
                 for (mi, a) in t.measured_by.iter().enumerate() {
+                    if !listed.insert(a) {
+                        d.push(Diagnostic::error(
+                            "duplicate-reference",
+                            file,
+                            &format!("{ptr}/measured_by/{mi}"),
+                            format!("action `{a}` is listed twice"),
+                        ));
+                    }
                     if plan.action(a).is_none() {
                         d.push(Diagnostic::error(
                             "unknown-action",

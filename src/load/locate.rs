@@ -283,11 +283,12 @@ impl<'a> SourceMap<'a> {
         let raw = self.text.get(s.start..s.end)?;
         match raw.as_bytes().first()? {
             b'"' => serde_json::from_str::<String>(raw).ok(),
-            b'{' => serde_json::from_str::<serde_json::Value>(raw)
-                .ok()?
-                .get("id")?
-                .as_str()
-                .map(str::to_string),
+            b'{' => {
+                let v = serde_json::from_str::<serde_json::Value>(raw).ok()?;
+                ["id", "instrument"]
+                    .iter()
+                    .find_map(|k| v.get(k)?.as_str().map(str::to_string))
+            }
             _ => None,
         }
     }

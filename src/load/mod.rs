@@ -4,7 +4,7 @@
 mod check;
 pub mod locate;
 pub mod schema;
-mod suggest;
+pub mod suggest;
 pub mod tree;
 
 use crate::catalogue::Catalogue;
@@ -411,6 +411,18 @@ pub fn assemble(mut parsed: Vec<ParsedFile>, tree_diags: Diagnostics, opts: Load
     let mut plans: BTreeMap<String, Plan> = BTreeMap::new();
     let mut record_files: BTreeMap<String, String> = BTreeMap::new();
     let mut broken = Broken::default();
+    // A data file that could not even be read stands broken like one that did not parse.
+    for d in first.iter().filter(|d| d.severity == Severity::Error) {
+        if let Some(place) = tree::place_of(&d.file) {
+            if place == Place::Vocabulary {
+                broken.vocabulary = Some(d.file.clone());
+            }
+            broken
+                .records
+                .entry((place, file_stem(&d.file).to_string()))
+                .or_insert_with(|| d.file.clone());
+        }
+    }
 
     for file in parsed.iter_mut() {
         first.append(&mut file.diagnostics);
@@ -511,6 +523,7 @@ pub fn assemble(mut parsed: Vec<ParsedFile>, tree_diags: Diagnostics, opts: Load
         }
     }
     if vocabulary.is_none()
+        && broken.vocabulary.is_none()
         && !parsed
             .iter()
             .any(|f| tree::place_of(&f.path) == Some(Place::Vocabulary))

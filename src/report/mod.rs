@@ -148,7 +148,7 @@ impl Renderer {
         for h in [&html, &md] {
             partials::check(h).map_err(|e| match e {
                 partials::PartialError::Cycle(names) => ReportError::Template {
-                    name: format!("{}.hbs", names[0]),
+                    name: names.first().cloned().unwrap_or_default(),
                     message: format!("templates include each other: {}", names.join(" → ")),
                 },
                 partials::PartialError::Dynamic { template } => ReportError::Template {

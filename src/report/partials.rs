@@ -12,9 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A problem with how templates include each other.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PartialError {
-    /// Templates that include each other, first one repeated at the end.
+    /// Templates (`x.hbs`, or an inline partial within one) that include each other, the first one
+    /// repeated at the end.
     Cycle(Vec<String>),
-    /// A template includes a partial whose name is computed while rendering.
+    /// A template (its registered name) includes a partial whose name is computed while rendering.
     Dynamic { template: String },
 }
 
@@ -27,20 +28,31 @@ fn static_name(p: &Parameter) -> Option<String> {
     }
 }
 
-type Edges = BTreeMap<String, BTreeSet<String>>;
+/// Partial names each template or inline partial includes, keyed by its node; and the nodes each name
+/// may resolve to (a registered template, and every inline partial of that name).
+#[derive(Default)]
+struct Graph {
+    includes: BTreeMap<String, BTreeSet<String>>,
+    nodes_named: BTreeMap<String, BTreeSet<String>>,
+}
 
-fn walk(t: &Template, node: &str, edges: &mut Edges) -> Result<(), PartialError> {
+/// How a node is shown: `x.hbs`, or `country.md.hbs (inline "p")`.
+fn template_node(name: &str) -> String {
+    format!("{name}.hbs")
+}
+
+fn walk(t: &Template, node: &str, template: &str, g: &mut Graph) -> Result<(), PartialError> {
     for e in &t.elements {
         match e {
             TemplateElement::PartialExpression(d) | TemplateElement::PartialBlock(d) => {
                 let name = static_name(&d.name).ok_or_else(|| PartialError::Dynamic {
-                    template: node.to_string(),
+                    template: template.to_string(),
                 })?;
                 if name != "@partial-block" {
-                    edges.entry(node.to_string()).or_default().insert(name);
+                    g.includes.entry(node.to_string()).or_default().insert(name);
                 }
                 if let Some(body) = &d.template {
-                    walk(body, node, edges)?;
+                    walk(body, node, template, g)?;
                 }
             }
             TemplateElement::DecoratorExpression(d) | TemplateElement::DecoratorBlock(d) => {
@@ -49,12 +61,19 @@ fn walk(t: &Template, node: &str, edges: &mut Edges) -> Result<(), PartialError>
                     _ => None,
                 };
                 if let Some(body) = &d.template {
-                    walk(body, inline.as_deref().unwrap_or(node), edges)?;
+                    match inline {
+                        Some(name) => {
+                            let id = format!("{} (inline \"{name}\")", template_node(template));
+                            g.nodes_named.entry(name).or_default().insert(id.clone());
+                            walk(body, &id, template, g)?;
+                        }
+                        None => walk(body, node, template, g)?,
+                    }
                 }
             }
             TemplateElement::HelperBlock(h) => {
                 for body in [&h.template, &h.inverse].into_iter().flatten() {
-                    walk(body, node, edges)?;
+                    walk(body, node, template, g)?;
                 }
             }
             _ => {}
@@ -65,14 +84,33 @@ fn walk(t: &Template, node: &str, edges: &mut Edges) -> Result<(), PartialError>
 
 /// Finds a cycle among partial inclusions in one registry, if any.
 pub fn check(h: &Handlebars<'_>) -> Result<(), PartialError> {
-    let mut edges = Edges::new();
+    let mut g = Graph::default();
     let mut names: Vec<&String> = h.get_templates().keys().collect();
     names.sort();
     for name in &names {
+        let node = template_node(name);
+        g.nodes_named
+            .entry(name.to_string())
+            .or_default()
+            .insert(node.clone());
         if let Some(t) = h.get_template(name) {
-            walk(t, name, &mut edges)?;
+            walk(t, &node, name, &mut g)?;
         }
     }
+    // Node → nodes it may include.
+    let edges: BTreeMap<&str, Vec<&str>> = g
+        .includes
+        .iter()
+        .map(|(from, names)| {
+            let to = names
+                .iter()
+                .filter_map(|n| g.nodes_named.get(n))
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            (from.as_str(), to)
+        })
+        .collect();
     // Depth-first search with an explicit stack, so a long chain cannot overflow it either.
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
@@ -80,8 +118,7 @@ pub fn check(h: &Handlebars<'_>) -> Result<(), PartialError> {
         Done,
     }
     let mut mark: BTreeMap<&str, Mark> = BTreeMap::new();
-    let starts: Vec<&str> = edges.keys().map(String::as_str).collect();
-    for start in starts {
+    for &start in edges.keys() {
         if mark.contains_key(start) {
             continue;
         }
@@ -89,14 +126,14 @@ pub fn check(h: &Handlebars<'_>) -> Result<(), PartialError> {
         let mut iters = vec![edges.get(start).map(|s| s.iter())];
         mark.insert(start, Mark::Open);
         while let Some(top) = iters.last_mut() {
-            let next = top.as_mut().and_then(|it| it.next());
+            let next = top.as_mut().and_then(|it| it.next()).copied();
             match next {
-                Some(n) => match mark.get(n.as_str()) {
+                Some(n) => match mark.get(n) {
                     Some(Mark::Open) => {
                         let from = path.iter().position(|p| *p == n).unwrap_or(0);
                         let mut cycle: Vec<String> =
                             path[from..].iter().map(|s| s.to_string()).collect();
-                        cycle.push(n.clone());
+                        cycle.push(n.to_string());
                         return Err(PartialError::Cycle(cycle));
                     }
                     Some(Mark::Done) => {}
@@ -141,9 +178,9 @@ mod tests {
         assert_eq!(
             check(&h),
             Err(PartialError::Cycle(vec![
-                "a".into(),
-                "b".into(),
-                "a".into()
+                "a.hbs".into(),
+                "b.hbs".into(),
+                "a.hbs".into()
             ]))
         );
     }
