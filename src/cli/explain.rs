@@ -78,8 +78,21 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let cat = &loaded.catalogue;
     let c = eval_args::country(cat, &a.iso3)?;
     let (status, reasons) = eval::explain(cat, &c.iso3, &a.item, as_of).ok_or_else(|| {
+        let ids = cat
+            .instruments
+            .keys()
+            .map(String::as_str)
+            .chain(cat.obligations().map(|o| o.id.as_str()))
+            .chain(cat.plans.values().flat_map(|p| {
+                p.actions()
+                    .map(|(_, x)| x.id.as_str())
+                    .chain(p.targets().map(|(_, t)| t.id.as_str()))
+            }));
+        let hint = crate::load::suggest::closest(&a.item, ids)
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
         CliError::Usage(format!(
-            "`{}` is not an instrument, obligation, action or target id",
+            "`{}` is not an instrument, obligation, action or target id{hint}",
             a.item
         ))
     })?;

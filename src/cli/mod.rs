@@ -200,6 +200,64 @@ where
     Cli::try_parse_from(args)
 }
 
+/// Resolves what can be resolved of parsed arguments without reading data or writing anything: dates,
+/// the data folder, output paths, template folders, topics — the same functions the commands call
+/// first. For fuzzing the command line.
+pub fn preflight(cli: &Cli) -> Result<(), CliError> {
+    fn common(c: &report::Common) -> Result<(), CliError> {
+        c.as_of.date()?;
+        c.data.root()?;
+        c.out.check(&c.data)?;
+        if let Some(t) = &c.templates {
+            if !t.is_dir() {
+                return Err(CliError::Usage("not a folder".into()));
+            }
+        }
+        Ok(())
+    }
+    match &cli.command {
+        Command::Validate(a) => a.data.root().map(|_| ()),
+        Command::Report(a) => match &a.which {
+            report::Which::Country(c) => common(&c.common),
+            report::Which::Plan(p) => {
+                if let Some(s) = &p.since {
+                    data::parse_date(s, "--since")?;
+                }
+                common(&p.common)
+            }
+        },
+        Command::Brief(a) => {
+            if let Some(t) = &a.topic {
+                crate::model::Topic::parse(t).ok_or(CliError::Usage("topic".into()))?;
+            }
+            a.as_of.date()?;
+            a.out.check(&a.data)
+        }
+        Command::Export(a) => {
+            a.as_of.date()?;
+            a.out.check(&a.data)
+        }
+        Command::Graph(a) => {
+            a.as_of.date()?;
+            a.out.check(&a.data)
+        }
+        Command::Site(a) => {
+            a.as_of.date()?;
+            a.data.check_out_folder(&a.out)
+        }
+        Command::Explain(a) => a.as_of.date().map(|_| ()),
+        Command::Roadmap(a) => a.as_of.date().map(|_| ()),
+        Command::Whatif(a) => a.as_of.date().map(|_| ()),
+        Command::Diff(a) => {
+            data::parse_date(&a.from, "--from")?;
+            if let Some(t) = &a.to {
+                data::parse_date(t, "--to")?;
+            }
+            Ok(())
+        }
+    }
+}
+
 /// Runs the CLI on the given arguments and returns the exit code.
 pub fn main<I, T>(args: I) -> ExitCode
 where

@@ -612,6 +612,10 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             );
         }
         let mut law_ids = BTreeSet::new();
+        let mut laws: BTreeMap<&str, &crate::model::Law> = BTreeMap::new();
+        for l in &c.legislation {
+            laws.entry(l.id.as_str()).or_insert(l);
+        }
         for (li, law) in c.legislation.iter().enumerate() {
             let ptr = format!("/legislation/{li}");
             if !law_ids.insert(law.id.as_str()) {
@@ -676,7 +680,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                     }
                 }
                 if let Some(by) = &r.by {
-                    match c.law(by) {
+                    match laws.get(by.as_str()) {
                         None => d.push(Diagnostic::error(
                             "unknown-law",
                             file,
@@ -1102,12 +1106,22 @@ fn cycles(cat: &Catalogue, d: &mut Diagnostics) {
                         .unwrap_or_default(),
                 )
             }
-            Node::Action(id) => (
-                cat.plan_of_action(id)
-                    .map(|p| cat.file_of(&format!("plan:{}", p.id)).to_string())
-                    .unwrap_or_default(),
-                String::new(),
-            ),
+            Node::Action(id) => {
+                let plan = cat.plan_of_action(id);
+                let ptr = plan
+                    .and_then(|p| {
+                        p.areas.iter().enumerate().find_map(|(ai, area)| {
+                            let xi = area.actions.iter().position(|a| &a.id == id)?;
+                            Some(format!("/areas/{ai}/actions/{xi}/criterion"))
+                        })
+                    })
+                    .unwrap_or_default();
+                (
+                    plan.map(|p| cat.file_of(&format!("plan:{}", p.id)).to_string())
+                        .unwrap_or_default(),
+                    ptr,
+                )
+            }
             other => (String::new(), other.id().to_string()),
         };
         d.push(

@@ -235,11 +235,32 @@ pub struct Location {
     pub excerpt: Excerpt,
 }
 
-/// Every value's span in one file, and its lines: built once, then any number of lookups.
-pub struct SourceMap<'a> {
-    text: &'a str,
+/// Every value's span in one file, and its lines: built in one scan, then any number of lookups.
+#[derive(Debug, Clone)]
+pub struct SourceIndex {
     lines: LineIndex,
     spans: HashMap<String, Span>,
+}
+
+impl SourceIndex {
+    pub fn new(text: &str) -> SourceIndex {
+        let mut spans = HashMap::new();
+        walk(text, &mut |path, span, ev| {
+            if ev == Event::Value {
+                spans.insert(path.to_string(), span);
+            }
+        });
+        SourceIndex {
+            lines: LineIndex::new(text),
+            spans,
+        }
+    }
+}
+
+/// A file's text with its index: where pointers land, what they name, excerpts to show.
+pub struct SourceMap<'a> {
+    text: &'a str,
+    index: std::borrow::Cow<'a, SourceIndex>,
 }
 
 /// Most characters of a line shown either side of the value in an excerpt.
@@ -249,16 +270,17 @@ const EXCERPT_VALUE: usize = 60;
 
 impl<'a> SourceMap<'a> {
     pub fn new(text: &'a str) -> SourceMap<'a> {
-        let mut spans = HashMap::new();
-        walk(text, &mut |path, span, ev| {
-            if ev == Event::Value {
-                spans.insert(path.to_string(), span);
-            }
-        });
         SourceMap {
             text,
-            lines: LineIndex::new(text),
-            spans,
+            index: std::borrow::Cow::Owned(SourceIndex::new(text)),
+        }
+    }
+
+    /// A map over an index built before (and kept, for text that is looked up again).
+    pub fn with_index(text: &'a str, index: &'a SourceIndex) -> SourceMap<'a> {
+        SourceMap {
+            text,
+            index: std::borrow::Cow::Borrowed(index),
         }
     }
 
@@ -267,7 +289,7 @@ impl<'a> SourceMap<'a> {
     pub fn locate(&self, pointer: &str) -> Option<Location> {
         let mut p = pointer;
         loop {
-            if let Some(s) = self.spans.get(p) {
+            if let Some(s) = self.index.spans.get(p) {
                 return Some(self.at(*s));
             }
             if p.is_empty() {
@@ -279,7 +301,7 @@ impl<'a> SourceMap<'a> {
 
     /// The id a reference at `pointer` names: the string there, or the `id` of an object there.
     pub fn referenced_id(&self, pointer: &str) -> Option<String> {
-        let s = self.spans.get(pointer)?;
+        let s = self.index.spans.get(pointer)?;
         let raw = self.text.get(s.start..s.end)?;
         match raw.as_bytes().first()? {
             b'"' => serde_json::from_str::<String>(raw).ok(),
@@ -295,8 +317,8 @@ impl<'a> SourceMap<'a> {
 
     /// The location of a span.
     pub fn at(&self, span: Span) -> Location {
-        let (line, column) = self.lines.line_col(span.start);
-        let (ls, le) = self.lines.line_range(self.text, line);
+        let (line, column) = self.index.lines.line_col(span.start);
+        let (ls, le) = self.index.lines.line_range(self.text, line);
         let start = floor_char(self.text, span.start.clamp(ls, le));
         let end = ceil_char(self.text, span.end.clamp(start, le));
         // A window of the line around the value, so a huge one-line file shows a short excerpt.

@@ -100,6 +100,32 @@ pub struct ParsedFile {
     /// Ids the file defines, or would define had it loaded: the one it holds and its file name's.
     claimed: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each value of the text stands, built when first needed and shared by clones.
+    index: std::sync::Arc<std::sync::OnceLock<locate::SourceIndex>>,
+}
+
+impl ParsedFile {
+    /// The file's text with its index, when it was text.
+    fn source_map(&self) -> Option<locate::SourceMap<'_>> {
+        let text = self.text.as_deref()?;
+        Some(locate::SourceMap::with_index(
+            text,
+            self.index.get_or_init(|| locate::SourceIndex::new(text)),
+        ))
+    }
+}
+
+/// The source map of `file`, made once per assembly.
+fn map_for<'m, 'p>(
+    maps: &'m mut HashMap<&'p str, locate::SourceMap<'p>>,
+    files: &HashMap<&'p str, &'p ParsedFile>,
+    file: &str,
+) -> Option<&'m locate::SourceMap<'p>> {
+    let (k, f) = files.get_key_value(file)?;
+    match maps.entry(k) {
+        std::collections::hash_map::Entry::Occupied(o) => Some(o.into_mut()),
+        std::collections::hash_map::Entry::Vacant(v) => Some(v.insert(f.source_map()?)),
+    }
 }
 
 /// Parses a file's bytes to JSON, reporting encoding and syntax problems with their position.
@@ -290,6 +316,7 @@ pub fn parse_file(file: &DataFile) -> ParsedFile {
         record: None,
         claimed: vec![file_stem(&file.path).to_string()],
         diagnostics: Vec::new(),
+        index: Default::default(),
     };
     let Some(place) = out.place else {
         out.diagnostics.push(
@@ -333,13 +360,16 @@ pub fn parse_file(file: &DataFile) -> ParsedFile {
             Place::Plan => typed(path, value, d).map(Record::Plan),
         };
     }
-    if out.diagnostics.iter().any(|d| d.line.is_none()) {
-        let map = locate::SourceMap::new(&text);
-        for d in out.diagnostics.iter_mut().filter(|d| d.line.is_none()) {
-            place_at(d, &map);
-        }
-    }
     out.text = Some(text);
+    if out.diagnostics.iter().any(|d| d.line.is_none()) {
+        let mut diags = std::mem::take(&mut out.diagnostics);
+        if let Some(map) = out.source_map() {
+            for d in diags.iter_mut().filter(|d| d.line.is_none()) {
+                place_at(d, &map);
+            }
+        }
+        out.diagnostics = diags;
+    }
     out
 }
 
@@ -545,18 +575,13 @@ pub fn assemble(mut parsed: Vec<ParsedFile>, tree_diags: Diagnostics, opts: Load
 
     // Locate what the checks found, set aside what follows from a record that did not load, and
     // suggest what a misspelt reference probably meant.
-    let texts: HashMap<&str, &str> = parsed
-        .iter()
-        .filter_map(|f| Some((f.path.as_str(), f.text.as_deref()?)))
-        .collect();
+    let files: HashMap<&str, &ParsedFile> = parsed.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut maps: HashMap<&str, locate::SourceMap<'_>> = HashMap::new();
     let mut follow_ons: BTreeMap<String, Vec<FollowOn>> = BTreeMap::new();
     let mut suggester = suggest::Suggester::new(&catalogue);
     let mut second: Vec<Diagnostic> = Vec::new();
     for mut d in meaning.items {
-        let map = texts
-            .get_key_value(d.file.as_str())
-            .map(|(k, t)| &*maps.entry(k).or_insert_with(|| locate::SourceMap::new(t)));
+        let map = map_for(&mut maps, &files, &d.file);
         let referenced = map.as_ref().and_then(|m| m.referenced_id(&d.pointer));
         if let Some(m) = map {
             if d.line.is_none() {
@@ -585,11 +610,8 @@ pub fn assemble(mut parsed: Vec<ParsedFile>, tree_diags: Diagnostics, opts: Load
         second.push(d);
     }
     for d in first.iter_mut().filter(|d| d.line.is_none()) {
-        if let Some((k, t)) = texts.get_key_value(d.file.as_str()) {
-            place_at(
-                d,
-                maps.entry(k).or_insert_with(|| locate::SourceMap::new(t)),
-            );
+        if let Some(m) = map_for(&mut maps, &files, &d.file) {
+            place_at(d, m);
         }
     }
     let mut items: Vec<(bool, Diagnostic)> = first

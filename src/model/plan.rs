@@ -27,6 +27,10 @@ pub struct Plan {
     pub recommendations: Vec<Recommendation>,
     pub areas: Vec<Area>,
     pub source: Source,
+    /// Action id → (area, position), built on first lookup: criteria reuse actions by id, and a
+    /// scan per lookup made a large plan quadratic.
+    #[serde(skip)]
+    action_index: std::sync::OnceLock<std::collections::HashMap<String, (usize, usize)>>,
 }
 
 impl Plan {
@@ -43,7 +47,18 @@ impl Plan {
     }
 
     pub fn action(&self, id: &str) -> Option<&Action> {
-        self.actions().map(|(_, a)| a).find(|a| a.id == id)
+        let index = self.action_index.get_or_init(|| {
+            let mut m = std::collections::HashMap::new();
+            for (ai, area) in self.areas.iter().enumerate() {
+                for (xi, a) in area.actions.iter().enumerate() {
+                    // The first of a repeated id, as a scan would find (repeats are reported).
+                    m.entry(a.id.clone()).or_insert((ai, xi));
+                }
+            }
+            m
+        });
+        let (ai, xi) = index.get(id)?;
+        self.areas.get(*ai)?.actions.get(*xi)
     }
 
     pub fn name(&self) -> &str {

@@ -82,25 +82,7 @@ fn register_helpers(h: &mut Handlebars<'static>) {
 impl Renderer {
     /// The embedded templates, with any `*.hbs` in `dir` taking their place.
     pub fn new(dir: Option<&Path>) -> Result<Renderer, ReportError> {
-        let mut html = Handlebars::new();
-        let mut md = Handlebars::new();
-        for h in [&mut html, &mut md] {
-            h.set_strict_mode(true);
-            register_helpers(h);
-        }
-        md.register_escape_fn(escape_markdown);
-        let mut sources: Vec<(String, String)> = TEMPLATES
-            .files()
-            .filter_map(|f| {
-                let name = f
-                    .path()
-                    .file_name()?
-                    .to_str()?
-                    .strip_suffix(".hbs")?
-                    .to_string();
-                Some((name, f.contents_utf8()?.to_string()))
-            })
-            .collect();
+        let mut overrides: Vec<(String, String)> = Vec::new();
         if let Some(dir) = dir {
             let entries = std::fs::read_dir(dir).map_err(|e| ReportError::Template {
                 name: dir.display().to_string(),
@@ -124,9 +106,37 @@ impl Renderer {
                         name: p.display().to_string(),
                         message: format!("cannot read template: {message}"),
                     })?;
-                sources.retain(|(n, _)| n != name);
-                sources.push((name.to_string(), text));
+                overrides.push((name.to_string(), text));
             }
+        }
+        Renderer::with_overrides(overrides)
+    }
+
+    /// The embedded templates, with `(name, text)` pairs (name without `.hbs`) taking their place or
+    /// added as partials. Public so fuzzing can feed templates from memory.
+    pub fn with_overrides(overrides: Vec<(String, String)>) -> Result<Renderer, ReportError> {
+        let mut html = Handlebars::new();
+        let mut md = Handlebars::new();
+        for h in [&mut html, &mut md] {
+            h.set_strict_mode(true);
+            register_helpers(h);
+        }
+        md.register_escape_fn(escape_markdown);
+        let mut sources: Vec<(String, String)> = TEMPLATES
+            .files()
+            .filter_map(|f| {
+                let name = f
+                    .path()
+                    .file_name()?
+                    .to_str()?
+                    .strip_suffix(".hbs")?
+                    .to_string();
+                Some((name, f.contents_utf8()?.to_string()))
+            })
+            .collect();
+        for (name, text) in overrides {
+            sources.retain(|(n, _)| *n != name);
+            sources.push((name, text));
         }
         for (name, text) in &sources {
             // `*.md` / `*.html` templates go to their registry; anything else is a partial for both.
