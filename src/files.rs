@@ -217,7 +217,9 @@ pub fn check_out_file(path: &Path, data_root: Option<&Path>) -> Result<(), Write
 /// Checks that `path` may receive a folder of files: a folder or nothing yet, not a link, and neither
 /// the data root nor inside its data folders.
 pub fn check_out_folder(path: &Path, data_root: Option<&Path>) -> Result<(), WriteError> {
-    match fs::symlink_metadata(path) {
+    // Without a trailing slash, which would make the lookup follow a link.
+    let bare: PathBuf = path.components().collect();
+    match fs::symlink_metadata(&bare) {
         Ok(m) if m.file_type().is_symlink() => return Err(WriteError::Link { path: shown(path) }),
         Ok(m) if !m.is_dir() => return Err(WriteError::NotFolder { path: shown(path) }),
         _ => {}

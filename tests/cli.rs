@@ -531,5 +531,8 @@ fn errors_carry_a_code_and_no_terminal_controls() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.starts_with("error[usage]: "), "{err}");
-    assert!(err.contains("\\u{1b}[2J") && !err.contains('\u{1b}'), "{err}");
+    assert!(
+        err.contains("\\u{1b}[2J") && !err.contains('\u{1b}'),
+        "{err}"
+    );
 }

@@ -13,6 +13,7 @@
 //! - `expect`: `exit` (default 1), `code`, `file`, `pointer`; `stdout_has` / `stdout_lacks` /
 //!   `stderr_lacks`: strings that must (not) appear; `changes`: paths the command may write
 
+#![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail by panicking
 
 mod common;

@@ -20,10 +20,21 @@ pub struct Args {
     pub data: DataArgs,
 }
 
+/// The site folder and the subfolders it writes into: each a folder or nothing yet, not a link, and
+/// not the data root or inside its data.
+fn check_folders(a: &Args) -> Result<(), CliError> {
+    a.data.check_out_folder(&a.out)?;
+    for sub in ["countries", "plans", "briefs", "data"] {
+        a.data.check_out_folder(&a.out.join(sub))?;
+    }
+    Ok(())
+}
+
 pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let as_of = a.as_of.date()?;
-    // The site is the one command that writes a folder: never the data root or inside its data.
-    a.data.check_out_folder(&a.out)?;
+    // The site is the one command that writes a folder: never the data root or inside its data, and
+    // not through a linked subfolder either.
+    check_folders(&a)?;
     let renderer = super::renderer(a.templates.as_deref())?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
@@ -35,7 +46,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             eval::evaluate(cat, crate::report::plan::baseline(p), &[]).map_err(CliError::Data)?,
         );
     }
-    a.data.check_out_folder(&a.out)?;
+    check_folders(&a)?;
     let w = site::write(cat, &ev, &since, &renderer, &a.out, a.data.freshness()?)?;
     writeln!(
         out,

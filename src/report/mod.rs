@@ -63,6 +63,15 @@ pub fn escape_markdown(s: &str) -> String {
     out
 }
 
+/// The largest template read from a folder. The built-in ones are under 8 KiB; compiling a template
+/// costs time that grows faster than its size (each element's line is counted from the start), so a
+/// huge one would stall the run.
+pub const MAX_TEMPLATE_BYTES: u64 = 64 * 1024;
+/// The most `{{…}}` expressions in one template (the built-in ones have under 200).
+pub const MAX_TEMPLATE_EXPRESSIONS: usize = 1000;
+/// The most bytes of templates in one folder.
+pub const MAX_TEMPLATES_TOTAL: usize = 128 * 1024;
+
 /// Template registries for HTML (HTML-escaped) and Markdown (Markdown-escaped), strict mode on so a
 /// misspelt field fails instead of rendering as nothing.
 pub struct Renderer {
@@ -77,6 +86,60 @@ fn register_helpers(h: &mut Handlebars<'static>) {
     h.register_helper("eq", Box::new(eq));
     h.register_helper("inc", Box::new(inc));
     h.register_helper("join", Box::new(join));
+}
+
+/// Registers a template: `*.md` / `*.html` go to their registry; anything else is a partial for both.
+fn register(
+    html: &mut Handlebars<'static>,
+    md: &mut Handlebars<'static>,
+    name: &str,
+    text: &str,
+) -> Result<(), ReportError> {
+    let targets: Vec<&mut Handlebars<'static>> = if name.ends_with(".md") {
+        vec![md]
+    } else if name.ends_with(".html") {
+        vec![html]
+    } else {
+        vec![html, md]
+    };
+    for h in targets {
+        h.register_template_string(name, text)
+            .map_err(|e| ReportError::Template {
+                name: format!("{name}.hbs"),
+                message: e.to_string(),
+            })?;
+    }
+    Ok(())
+}
+
+/// The HTML and Markdown registries with the built-in templates, compiled once per process (a
+/// template's compilation costs more than rendering it).
+fn builtin() -> Result<&'static (Handlebars<'static>, Handlebars<'static>), ReportError> {
+    static BUILTIN: std::sync::OnceLock<
+        Result<(Handlebars<'static>, Handlebars<'static>), String>,
+    > = std::sync::OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            let mut html = Handlebars::new();
+            let mut md = Handlebars::new();
+            for h in [&mut html, &mut md] {
+                h.set_strict_mode(true);
+                register_helpers(h);
+            }
+            md.register_escape_fn(escape_markdown);
+            for f in TEMPLATES.files() {
+                let name = f.path().file_name().and_then(|n| n.to_str());
+                let (Some(name), Some(text)) =
+                    (name.and_then(|n| n.strip_suffix(".hbs")), f.contents_utf8())
+                else {
+                    continue;
+                };
+                register(&mut html, &mut md, name, text).map_err(|e| e.to_string())?;
+            }
+            Ok((html, md))
+        })
+        .as_ref()
+        .map_err(|e| ReportError::Other(e.clone()))
 }
 
 impl Renderer {
@@ -97,7 +160,7 @@ impl Renderer {
                 else {
                     continue;
                 };
-                let text = crate::files::read_regular(&p, crate::files::MAX_FILE_BYTES)
+                let text = crate::files::read_regular(&p, MAX_TEMPLATE_BYTES)
                     .map_err(|e| e.to_string())
                     .and_then(|b| {
                         String::from_utf8(b).map_err(|_| "the file is not UTF-8 text".to_string())
@@ -115,45 +178,34 @@ impl Renderer {
     /// The embedded templates, with `(name, text)` pairs (name without `.hbs`) taking their place or
     /// added as partials. Public so fuzzing can feed templates from memory.
     pub fn with_overrides(overrides: Vec<(String, String)>) -> Result<Renderer, ReportError> {
-        let mut html = Handlebars::new();
-        let mut md = Handlebars::new();
-        for h in [&mut html, &mut md] {
-            h.set_strict_mode(true);
-            register_helpers(h);
-        }
-        md.register_escape_fn(escape_markdown);
-        let mut sources: Vec<(String, String)> = TEMPLATES
-            .files()
-            .filter_map(|f| {
-                let name = f
-                    .path()
-                    .file_name()?
-                    .to_str()?
-                    .strip_suffix(".hbs")?
-                    .to_string();
-                Some((name, f.contents_utf8()?.to_string()))
-            })
-            .collect();
-        for (name, text) in overrides {
-            sources.retain(|(n, _)| *n != name);
-            sources.push((name, text));
-        }
-        for (name, text) in &sources {
-            // `*.md` / `*.html` templates go to their registry; anything else is a partial for both.
-            let targets: Vec<&mut Handlebars<'static>> = if name.ends_with(".md") {
-                vec![&mut md]
-            } else if name.ends_with(".html") {
-                vec![&mut html]
-            } else {
-                vec![&mut html, &mut md]
+        let mut total = 0usize;
+        for (name, text) in &overrides {
+            let refuse = |message: String| ReportError::Template {
+                name: format!("{name}.hbs"),
+                message,
             };
-            for h in targets {
-                h.register_template_string(name, text)
-                    .map_err(|e| ReportError::Template {
-                        name: format!("{name}.hbs"),
-                        message: e.to_string(),
-                    })?;
+            if text.len() as u64 > MAX_TEMPLATE_BYTES {
+                return Err(refuse(format!(
+                    "the template is {} bytes; at most {MAX_TEMPLATE_BYTES} are compiled",
+                    text.len()
+                )));
             }
+            let expressions = text.matches("{{").count();
+            if expressions > MAX_TEMPLATE_EXPRESSIONS {
+                return Err(refuse(format!(
+                    "the template has {expressions} expressions; at most {MAX_TEMPLATE_EXPRESSIONS} are compiled (split it into partials)"
+                )));
+            }
+            total += text.len();
+            if total > MAX_TEMPLATES_TOTAL {
+                return Err(refuse(format!(
+                    "the templates hold more than {MAX_TEMPLATES_TOTAL} bytes together"
+                )));
+            }
+        }
+        let (mut html, mut md) = builtin()?.clone();
+        for (name, text) in &overrides {
+            register(&mut html, &mut md, name, text)?;
         }
         for h in [&html, &md] {
             partials::check(h).map_err(|e| match e {
