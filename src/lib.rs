@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod diag;
 pub mod eval;
+pub mod files;
 pub mod graph;
 pub mod load;
 pub mod model;

@@ -661,3 +661,41 @@ fn treaty_page_and_typed_exports_golden() {
         ])
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // More output than a pipe holds, so the writer meets the closed end (as under `| head -1`).
+    let full = lexgap()
+        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+        .args(["export", "findings"])
+        .output()
+        .unwrap();
+    assert!(full.status.success() && full.stdout.len() > 1 << 17);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("lexgap"))
+        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+        .env_remove("LEXGAP_DATA")
+        .args(["export", "findings"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn errors_carry_a_code_and_no_terminal_controls() {
+    let out = lexgap()
+        .args(["report", "country", "\u{1b}[2J", "--data", &mini()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("error[usage]: "), "{err}");
+    assert!(
+        err.contains("\\u{1b}[2J") && !err.contains('\u{1b}'),
+        "{err}"
+    );
+}

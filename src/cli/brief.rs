@@ -5,7 +5,7 @@ use super::output::OutArgs;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
 use crate::model::Topic;
-use crate::report::{brief, Format, Renderer};
+use crate::report::{brief, Format};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -48,8 +48,8 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         })?),
     };
     let as_of = a.as_of.date()?;
-    let renderer = Renderer::in_lang(a.templates.as_deref(), a.lang)
-        .map_err(|e| CliError::Data(e.to_string()))?;
+    a.out.check(&a.data)?;
+    let renderer = super::renderer(a.templates.as_deref(), a.lang)?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
     let plan = eval_args::plan(cat, &a.plan)?;
@@ -61,16 +61,14 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             .map(|c| eval_args::country(cat, c).map(|c| c.iso3.clone()))
             .collect::<Result<_, _>>()?
     };
-    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
+    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Data(e.to_string()))?;
     let model = brief::build(cat, plan, &ev, topic, &countries, a.lang);
-    let text = renderer
-        .render(
-            "brief",
-            super::output::report_format(a.format, &a.out),
-            &model,
-            None,
-        )
-        .map_err(|e| CliError::Data(e.to_string()))?;
-    a.out.emit(text.as_bytes(), out)?;
+    let text = renderer.render(
+        "brief",
+        super::output::report_format(a.format, &a.out),
+        &model,
+        None,
+    )?;
+    a.out.emit(text.as_bytes(), out, &a.data)?;
     Ok(Outcome::Ok)
 }

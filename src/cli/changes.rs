@@ -69,7 +69,7 @@ fn print(
                 }
                 s.push('\n');
             }
-            s
+            super::terminal_text(&s)
         }
     };
     out.write_all(text.as_bytes()).map_err(CliError::output)
@@ -125,11 +125,11 @@ pub fn whatif(a: WhatIfArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
 }
 
 pub fn diff(a: DiffArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
-    let from = super::data::parse_date(&a.from)?;
-    let to = AsOf {
-        as_of: a.to.clone(),
-    }
-    .date()?;
+    let from = super::data::parse_date(&a.from, "--from")?;
+    let to = match &a.to {
+        Some(t) => super::data::parse_date(t, "--to")?,
+        None => super::data::today()?,
+    };
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
     if let Some(p) = &a.plan {

@@ -15,7 +15,7 @@ pub struct AsOf {
 impl AsOf {
     pub fn date(&self) -> Result<Date, CliError> {
         match &self.as_of {
-            Some(s) => parse_date(s),
+            Some(s) => parse_date(s, "--as-of"),
             None => today(),
         }
     }

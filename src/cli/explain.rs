@@ -100,7 +100,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 super::paint::status(status)
             );
             render_tree(&Words::new(cat, Some(&c.iso3)), &reasons, 0, &mut s);
-            s
+            super::terminal_text(&s)
         }
     };
     out.write_all(text.as_bytes()).map_err(CliError::output)?;

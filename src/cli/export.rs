@@ -90,6 +90,7 @@ fn check_options(a: &Args) -> Result<(), CliError> {
 pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     check_options(&a)?;
     let as_of = a.as_of.date()?;
+    a.out.check(&a.data)?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
     if let Some(p) = &a.plan {
@@ -125,6 +126,6 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             }
         }
     };
-    a.out.emit(&bytes, out)?;
+    a.out.emit(&bytes, out, &a.data)?;
     Ok(Outcome::Ok)
 }

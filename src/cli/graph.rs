@@ -27,6 +27,7 @@ pub struct Args {
 
 pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let as_of = a.as_of.date()?;
+    a.out.check(&a.data)?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
     if let Some(p) = &a.plan {
@@ -48,6 +49,6 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             serde_json::to_string_pretty(&v).map_err(|e| CliError::Data(e.to_string()))? + "\n"
         }
     };
-    a.out.emit(text.as_bytes(), out)?;
+    a.out.emit(text.as_bytes(), out, &a.data)?;
     Ok(Outcome::Ok)
 }

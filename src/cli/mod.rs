@@ -50,6 +50,15 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Data(String),
+    /// An output path refused, or a write that failed.
+    #[error(transparent)]
+    Out(#[from] crate::files::WriteError),
+    /// Templates that do not compile, include each other or fail to render.
+    #[error(transparent)]
+    Template(#[from] crate::report::ReportError),
+    /// An environment variable holds a value that cannot be used; the message names it.
+    #[error("{message}")]
+    Env { var: &'static str, message: String },
     /// The reader of standard output went away (`| head`): nothing more to say, and no failure.
     #[error("output closed")]
     Closed,
@@ -58,9 +67,23 @@ pub enum CliError {
 impl CliError {
     fn outcome(&self) -> Outcome {
         match self {
-            CliError::Usage(_) => Outcome::Usage,
-            CliError::Data(_) => Outcome::DataError,
+            CliError::Usage(_) | CliError::Env { .. } => Outcome::Usage,
+            CliError::Out(e) if e.is_refusal() => Outcome::Usage,
+            CliError::Data(_) | CliError::Out(_) | CliError::Template(_) => Outcome::DataError,
             CliError::Closed => Outcome::Ok,
+        }
+    }
+
+    /// Stable kebab-case code printed with the message, for scripts and tests to match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CliError::Usage(_) => "usage",
+            CliError::Data(_) => "data",
+            CliError::Out(e) => e.code(),
+            CliError::Template(crate::report::ReportError::File(e)) => e.code(),
+            CliError::Template(_) => "template",
+            CliError::Env { .. } => "bad-environment",
+            CliError::Closed => "closed",
         }
     }
 
@@ -164,6 +187,146 @@ pub enum Command {
     New(new::Args),
 }
 
+/// Text for the terminal: line by line, any control character inside a line escaped. Data that reaches
+/// a command has passed validation, which refuses such characters; ids typed on the command line and
+/// echoed back have not.
+fn terminal_text(s: &str) -> String {
+    s.split('\n')
+        .map(paint::terminal_text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The report templates: the built-in ones, with those in `--templates DIR` taking their place.
+fn renderer(
+    dir: Option<&std::path::Path>,
+    lang: crate::model::Lang,
+) -> Result<crate::report::Renderer, CliError> {
+    if let Some(d) = dir {
+        if !d.is_dir() {
+            return Err(CliError::Usage(format!(
+                "the template folder `{}` given by --templates does not exist or is not a folder",
+                d.display()
+            )));
+        }
+    }
+    Ok(crate::report::Renderer::in_lang(dir, lang)?)
+}
+
+/// Stable code of a command-line parsing error.
+fn clap_code(kind: clap::error::ErrorKind) -> &'static str {
+    use clap::error::ErrorKind as K;
+    match kind {
+        K::InvalidValue
+        | K::ValueValidation
+        | K::InvalidUtf8
+        | K::TooManyValues
+        | K::TooFewValues
+        | K::WrongNumberOfValues => "invalid-value",
+        K::UnknownArgument | K::InvalidSubcommand => "unknown-argument",
+        K::MissingRequiredArgument | K::MissingSubcommand => "missing-argument",
+        K::ArgumentConflict => "conflicting-arguments",
+        _ => "usage",
+    }
+}
+
+/// Prints a parsing error (or the help or version asked for) and says how the run ends.
+fn usage_error(e: &clap::Error) -> Outcome {
+    use clap::error::ErrorKind as K;
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion => {
+            let _ = e.print();
+            Outcome::Ok
+        }
+        K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            Outcome::Usage
+        }
+        kind => {
+            let text = e.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            let _ = write!(
+                std::io::stderr(),
+                "error[{}]: {}",
+                clap_code(kind),
+                terminal_text(text)
+            );
+            Outcome::Usage
+        }
+    }
+}
+
+/// Parses arguments as the binary does, without running anything: for fuzzing the parser and the
+/// checks on its values.
+pub fn parse_only<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    Cli::try_parse_from(args)
+}
+
+/// Resolves what can be resolved of parsed arguments without reading data or writing anything: dates,
+/// the data folder, output paths, template folders, topics — the same functions the commands call
+/// first. For fuzzing the command line.
+pub fn preflight(cli: &Cli) -> Result<(), CliError> {
+    fn common(c: &report::Common) -> Result<(), CliError> {
+        c.as_of.date()?;
+        c.data.root()?;
+        c.out.check(&c.data)?;
+        if let Some(t) = &c.templates {
+            if !t.is_dir() {
+                return Err(CliError::Usage("not a folder".into()));
+            }
+        }
+        Ok(())
+    }
+    match &cli.command {
+        Command::Validate(a) => a.data.root().map(|_| ()),
+        Command::Report(a) => match &a.which {
+            report::Which::Country(c) => common(&c.common),
+            report::Which::Plan(p) => {
+                if let Some(s) = &p.since {
+                    data::parse_date(s, "--since")?;
+                }
+                common(&p.common)
+            }
+            report::Which::Treaty(t) => common(&t.common),
+        },
+        Command::Brief(a) => {
+            if let Some(t) = &a.topic {
+                crate::model::Topic::parse(t).ok_or(CliError::Usage("topic".into()))?;
+            }
+            a.as_of.date()?;
+            a.out.check(&a.data)
+        }
+        Command::Export(a) => {
+            a.as_of.date()?;
+            a.out.check(&a.data)
+        }
+        Command::Graph(a) => {
+            a.as_of.date()?;
+            a.out.check(&a.data)
+        }
+        Command::Site(a) => {
+            a.as_of.date()?;
+            a.data.check_out_folder(&a.out)
+        }
+        Command::Explain(a) => a.as_of.date().map(|_| ()),
+        Command::Roadmap(a) => a.as_of.date().map(|_| ()),
+        Command::Whatif(a) => a.as_of.date().map(|_| ()),
+        Command::Diff(a) => {
+            data::parse_date(&a.from, "--from")?;
+            if let Some(t) = &a.to {
+                data::parse_date(t, "--to")?;
+            }
+            Ok(())
+        }
+        // These write only where their own checks allow, or nothing at all.
+        Command::Completions(_) | Command::Man | Command::Import(_) | Command::New(_) => Ok(()),
+    }
+}
+
 /// Runs the CLI on the given arguments and returns the exit code.
 pub fn main<I, T>(args: I) -> ExitCode
 where
@@ -172,16 +335,7 @@ where
 {
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    Outcome::Ok
-                }
-                _ => Outcome::Usage,
-            }
-            .into();
-        }
+        Err(e) => return usage_error(&e).into(),
     };
     paint::init(cli.color);
     let stdout = std::io::stdout();
@@ -202,12 +356,19 @@ where
         Command::Import(a) => import::run(a, &mut out),
         Command::New(a) => new::run(a, &mut out),
     };
-    let _ = out.flush();
-    match result {
+    let flushed = out.flush().map_err(CliError::output);
+    match result.and_then(|o| flushed.map(|_| o)) {
         Ok(o) => o.into(),
         Err(CliError::Closed) => Outcome::Ok.into(),
         Err(e) => {
-            eprintln!("error: {e}");
+            // Messages quote ids and paths from the data and the command line: escaped, so they
+            // cannot carry terminal controls.
+            let _ = writeln!(
+                std::io::stderr(),
+                "error[{}]: {}",
+                e.code(),
+                crate::diag::escape_controls(&e.to_string())
+            );
             e.outcome().into()
         }
     }

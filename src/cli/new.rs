@@ -99,9 +99,9 @@ fn root(t: &Target) -> Result<PathBuf, CliError> {
     })
 }
 
-fn date_or_today(s: Option<&str>) -> Result<crate::model::Date, CliError> {
+fn date_or_today(s: Option<&str>, option: &str) -> Result<crate::model::Date, CliError> {
     match s {
-        Some(s) => parse_date(s),
+        Some(s) => parse_date(s, option),
         None => today(),
     }
 }
@@ -138,7 +138,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 &t.iso3.to_ascii_uppercase(),
                 l.id.as_deref(),
                 l.title.as_deref(),
-                date_or_today(l.enacted.as_deref())?,
+                date_or_today(l.enacted.as_deref(), "--enacted")?,
             )
             .map_err(error)?;
             (t, "legislation", entry)
@@ -154,7 +154,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 &t.iso3.to_ascii_uppercase(),
                 &m.kind,
                 status,
-                date_or_today(m.date.as_deref())?,
+                date_or_today(m.date.as_deref(), "--date")?,
                 m.id.as_deref(),
             )
             .map_err(error)?;

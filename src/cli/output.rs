@@ -1,14 +1,15 @@
 //! Where a command's result goes: standard output (also `--out -`), or a file written atomically
 //! with `--out`; and the format a file's extension names when `--format` is not given.
 
-use super::CliError;
+use super::{CliError, DataArgs};
 use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutArgs {
-    /// Write to this file (atomically) instead of standard output; `-` is standard output. Without
-    /// --format, the file's extension chooses it (.md, .html, .json, .csv)
+    /// Write to this file (atomically) instead of standard output; `-` is standard output. Never a
+    /// link, a folder, a special file or a file inside the data tree being read. Without --format,
+    /// the file's extension chooses it (.md, .html, .json, .csv)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -27,10 +28,25 @@ impl OutArgs {
             .map(str::to_ascii_lowercase)
     }
 
-    pub fn emit(&self, bytes: &[u8], stdout: &mut dyn Write) -> Result<(), CliError> {
+    /// Refuses an output path the command must not write, before any work is done.
+    pub fn check(&self, data: &DataArgs) -> Result<(), CliError> {
+        match self.file() {
+            Some(p) => data.check_out_file(p),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes the result to `--out` (checked again just before writing) or to standard output.
+    pub fn emit(
+        &self,
+        bytes: &[u8],
+        stdout: &mut dyn Write,
+        data: &DataArgs,
+    ) -> Result<(), CliError> {
         match self.file() {
             Some(p) => {
-                crate::report::write_atomic(p, bytes).map_err(|e| CliError::Data(e.to_string()))
+                self.check(data)?;
+                Ok(crate::files::write_atomic(p, bytes)?)
             }
             None => stdout.write_all(bytes).map_err(CliError::output),
         }

@@ -25,18 +25,45 @@ pub fn init(choice: ColorChoice) {
     ON.store(on, Ordering::Relaxed);
 }
 
+const ALL: [Status; 7] = [
+    Status::Met,
+    Status::Partial,
+    Status::Gap,
+    Status::Blocked,
+    Status::Unknown,
+    Status::NotApplicable,
+    Status::NotAssessed,
+];
+
 /// A status word, coloured when colour is on.
 pub fn status(s: Status) -> String {
     if !ON.load(Ordering::Relaxed) {
         return s.as_str().to_string();
     }
-    let code = match s {
+    format!("\x1b[{}m{}\x1b[0m", code(s), s.as_str())
+}
+
+/// Text for the terminal with control characters escaped, except the colour of the status words
+/// this module painted: the only escape sequences the tool itself writes.
+pub fn terminal_text(s: &str) -> String {
+    let mut out = crate::diag::escape_controls(s).into_owned();
+    if ON.load(Ordering::Relaxed) {
+        for st in ALL {
+            let painted = status(st);
+            let escaped = crate::diag::escape_controls(&painted).into_owned();
+            out = out.replace(&escaped, &painted);
+        }
+    }
+    out
+}
+
+fn code(s: Status) -> &'static str {
+    match s {
         Status::Met => "32",
         Status::Partial => "33",
         Status::Gap => "31",
         Status::Blocked => "35",
         Status::Unknown => "90",
         Status::NotApplicable | Status::NotAssessed => "37",
-    };
-    format!("\x1b[{code}m{}\x1b[0m", s.as_str())
+    }
 }

@@ -5,7 +5,7 @@ use super::output::OutArgs;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
 use crate::model::Lang;
-use crate::report::{country, plan, Format, Renderer};
+use crate::report::{country, plan, Format};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -79,8 +79,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         Which::Country(a) => {
             let c = &a.common;
             let as_of = c.as_of.date()?;
-            let renderer = Renderer::in_lang(c.templates.as_deref(), c.lang)
-                .map_err(|e| CliError::Data(e.to_string()))?;
+            c.out.check(&c.data)?;
+            let renderer = super::renderer(c.templates.as_deref(), c.lang)?;
             let loaded = c.data.load_clean()?;
             let cat = &loaded.catalogue;
             let country = eval_args::country(cat, &a.iso3)?;
@@ -117,26 +117,24 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 })
                 .collect();
             let model = country::build(cat, &ce, plan, &past, as_of, c.data.freshness()?, c.lang);
-            let text = renderer
-                .render(
-                    "country",
-                    super::output::report_format(c.format, &c.out),
-                    &model,
-                    None,
-                )
-                .map_err(|e| CliError::Data(e.to_string()))?;
-            c.out.emit(text.as_bytes(), out)?;
+            let text = renderer.render(
+                "country",
+                super::output::report_format(c.format, &c.out),
+                &model,
+                None,
+            )?;
+            c.out.emit(text.as_bytes(), out, &c.data)?;
         }
         Which::Plan(a) => {
             let c = &a.common;
             let as_of = c.as_of.date()?;
-            let renderer = Renderer::in_lang(c.templates.as_deref(), c.lang)
-                .map_err(|e| CliError::Data(e.to_string()))?;
+            c.out.check(&c.data)?;
+            let renderer = super::renderer(c.templates.as_deref(), c.lang)?;
             let loaded = c.data.load_clean()?;
             let cat = &loaded.catalogue;
             let p = eval_args::plan(cat, &a.plan)?;
             let since = match &a.since {
-                Some(s) => super::data::parse_date(s)?,
+                Some(s) => super::data::parse_date(s, "--since")?,
                 None => plan::baseline(p),
             };
             let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
@@ -146,21 +144,19 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 .get(&p.id)
                 .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
             let model = plan::build(cat, p, &ev, pe, &base, c.lang);
-            let text = renderer
-                .render(
-                    "plan",
-                    super::output::report_format(c.format, &c.out),
-                    &model,
-                    None,
-                )
-                .map_err(|e| CliError::Data(e.to_string()))?;
-            c.out.emit(text.as_bytes(), out)?;
+            let text = renderer.render(
+                "plan",
+                super::output::report_format(c.format, &c.out),
+                &model,
+                None,
+            )?;
+            c.out.emit(text.as_bytes(), out, &c.data)?;
         }
         Which::Treaty(a) => {
             let c = &a.common;
             let as_of = c.as_of.date()?;
-            let renderer = Renderer::in_lang(c.templates.as_deref(), c.lang)
-                .map_err(|e| CliError::Data(e.to_string()))?;
+            c.out.check(&c.data)?;
+            let renderer = super::renderer(c.templates.as_deref(), c.lang)?;
             let loaded = c.data.load_clean()?;
             let cat = &loaded.catalogue;
             let inst = cat.treaties().find(|i| i.id == a.treaty).ok_or_else(|| {
@@ -172,15 +168,13 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             })?;
             let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
             let model = crate::report::treaty::build(cat, inst, &ev, c.data.freshness()?, c.lang);
-            let text = renderer
-                .render(
-                    "treaty",
-                    super::output::report_format(c.format, &c.out),
-                    &model,
-                    None,
-                )
-                .map_err(|e| CliError::Data(e.to_string()))?;
-            c.out.emit(text.as_bytes(), out)?;
+            let text = renderer.render(
+                "treaty",
+                super::output::report_format(c.format, &c.out),
+                &model,
+                None,
+            )?;
+            c.out.emit(text.as_bytes(), out, &c.data)?;
         }
     }
     Ok(Outcome::Ok)

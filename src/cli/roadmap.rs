@@ -63,7 +63,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             if steps.is_empty() {
                 s.push_str("No open gaps on the recorded facts.\n");
             }
-            s
+            super::terminal_text(&s)
         }
     };
     out.write_all(text.as_bytes()).map_err(CliError::output)?;

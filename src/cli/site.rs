@@ -3,7 +3,7 @@
 use super::eval_args::AsOf;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
-use crate::report::{site, Renderer};
+use crate::report::site;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -24,8 +24,24 @@ pub struct Args {
     pub data: DataArgs,
 }
 
+/// The site folder and the subfolders it writes into: each a folder or nothing yet, not a link, and
+/// not the data root or inside its data.
+fn check_folders(a: &Args) -> Result<(), CliError> {
+    a.data.check_out_folder(&a.out)?;
+    for sub in ["countries", "plans", "treaties", "briefs", "data"] {
+        a.data.check_out_folder(&a.out.join(sub))?;
+    }
+    for l in &a.lang {
+        a.data.check_out_folder(&a.out.join(l.code()))?;
+    }
+    Ok(())
+}
+
 pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let as_of = a.as_of.date()?;
+    // The site is the one command that writes a folder: never the data root or inside its data, and
+    // not through a linked subfolder either.
+    check_folders(&a)?;
     let mut langs = site::Languages { all: Vec::new() };
     for l in &a.lang {
         if !langs.all.contains(l) {
@@ -35,25 +51,11 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let renderers = langs
         .all
         .iter()
-        .map(|l| Renderer::in_lang(a.templates.as_deref(), *l))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| CliError::Data(e.to_string()))?;
+        .map(|l| super::renderer(a.templates.as_deref(), *l))
+        .collect::<Result<Vec<_>, _>>()?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
-    // The site is the one command that writes into a folder: refuse to write inside the data tree.
-    if let Some(d) = &a.data.data {
-        if let (Ok(o), Ok(d)) = (
-            std::fs::canonicalize(a.out.parent().unwrap_or(&a.out)),
-            std::fs::canonicalize(d),
-        ) {
-            if o.starts_with(d.join("instruments")) || o.starts_with(d.join("countries")) {
-                return Err(CliError::Usage(
-                    "the site cannot be written inside the data tree".into(),
-                ));
-            }
-        }
-    }
-    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
+    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Data(e.to_string()))?;
     let mut since = std::collections::BTreeMap::new();
     let mut at_deadline = std::collections::BTreeMap::new();
     for p in cat.plans.values() {
@@ -66,6 +68,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             at_deadline.insert(p.id.clone(), eval::evaluate_plans(cat, p.deadline));
         }
     }
+    check_folders(&a)?;
     let mut w = site::Written::default();
     for renderer in &renderers {
         let one = site::write(
@@ -77,8 +80,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             &a.out,
             &langs,
             a.data.freshness()?,
-        )
-        .map_err(|e| CliError::Data(e.to_string()))?;
+        )?;
         w.pages += one.pages;
         w.files += one.files;
     }
@@ -88,7 +90,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         "wrote {} pages and {} data files to {}",
         w.pages,
         w.files,
-        a.out.display()
+        crate::diag::escape_controls(&a.out.display().to_string())
     );
     Ok(Outcome::Ok)
 }

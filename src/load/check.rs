@@ -15,7 +15,145 @@ pub(super) fn check(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, sta
     countries(cat, opts, d, stats);
     let action_ids = plans(cat, d);
     let _ = action_ids;
+    for plan in cat.plans.values() {
+        criterion_limits(plan, cat.file_of(&format!("plan:{}", plan.id)), d);
+    }
     cycles(cat, d);
+}
+
+/// How deep a criterion reaches: one per level of `all`/`any`/`each`/`not` and per action it reuses,
+/// as the evaluator counts depth. `actions` holds the reach of the actions already measured.
+fn reach(c: &Criterion, actions: &BTreeMap<&str, usize>) -> usize {
+    match c {
+        Criterion::All(cs) | Criterion::Any(cs) | Criterion::Each(cs) => cs
+            .iter()
+            .map(|x| reach(x, actions))
+            .max()
+            .map_or(0, |m| m.saturating_add(1)),
+        Criterion::Not(x) => reach(x, actions).saturating_add(1),
+        Criterion::Action(a) => actions.get(a.as_str()).map_or(0, |r| r.saturating_add(1)),
+        _ => 0,
+    }
+}
+
+fn count_nodes(c: &Criterion) -> usize {
+    match c {
+        Criterion::All(cs) | Criterion::Any(cs) | Criterion::Each(cs) => {
+            1 + cs.iter().map(count_nodes).sum::<usize>()
+        }
+        Criterion::Not(x) => 1 + count_nodes(x),
+        _ => 1,
+    }
+}
+
+fn referenced_actions<'a>(c: &'a Criterion, out: &mut Vec<&'a str>) {
+    match c {
+        Criterion::All(cs) | Criterion::Any(cs) | Criterion::Each(cs) => {
+            cs.iter().for_each(|x| referenced_actions(x, out))
+        }
+        Criterion::Not(x) => referenced_actions(x, out),
+        Criterion::Action(a) => out.push(a),
+        _ => {}
+    }
+}
+
+/// Criteria the evaluator would refuse to follow to the end: nested (through the actions they reuse)
+/// deeper than [`MAX_DEPTH`], or, over a whole plan, more conditions than its work limit allows.
+/// Cycles among actions are reported as dependency cycles, and are cut here.
+///
+/// [`MAX_DEPTH`]: crate::eval::criteria::MAX_DEPTH
+fn criterion_limits(plan: &Plan, file: &str, d: &mut Diagnostics) {
+    use crate::eval::criteria::{MAX_DEPTH, MAX_WORK};
+    let criteria: BTreeMap<&str, &Criterion> = plan
+        .actions()
+        .filter_map(|(_, a)| Some((a.id.as_str(), a.criterion.as_ref()?)))
+        .collect();
+    // Actions in an order that measures what each reuses before it (depth-first, iteratively, so a
+    // long chain of actions cannot exhaust the stack).
+    let mut order: Vec<&str> = Vec::new();
+    let mut state: BTreeMap<&str, bool> = BTreeMap::new(); // false: open, true: done
+    for &start in criteria.keys() {
+        if state.contains_key(start) {
+            continue;
+        }
+        let mut stack: Vec<(&str, Vec<&str>)> = Vec::new();
+        let mut refs = Vec::new();
+        if let Some(c) = criteria.get(start) {
+            referenced_actions(c, &mut refs);
+        }
+        state.insert(start, false);
+        stack.push((start, refs));
+        while let Some((node, refs)) = stack.last_mut() {
+            match refs.pop() {
+                Some(next) if criteria.contains_key(next) && !state.contains_key(next) => {
+                    let mut r = Vec::new();
+                    if let Some(c) = criteria.get(next) {
+                        referenced_actions(c, &mut r);
+                    }
+                    state.insert(next, false);
+                    stack.push((next, r));
+                }
+                Some(_) => {}
+                None => {
+                    let node = *node;
+                    state.insert(node, true);
+                    order.push(node);
+                    stack.pop();
+                }
+            }
+        }
+    }
+    let mut reaches: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in order {
+        if let Some(c) = criteria.get(a) {
+            reaches.insert(a, reach(c, &reaches));
+        }
+    }
+    let mut nodes = 0usize;
+    let mut too_deep = |c: &Criterion, ptr: String, d: &mut Diagnostics| {
+        nodes = nodes.saturating_add(count_nodes(c));
+        let r = reach(c, &reaches);
+        if r > MAX_DEPTH {
+            d.push(
+                Diagnostic::error(
+                    "criterion-too-deep",
+                    file,
+                    &ptr,
+                    format!(
+                        "the criterion nests {r} levels deep, counting the actions it reuses; the evaluator follows {MAX_DEPTH}"
+                    ),
+                )
+                .expected(format!("at most {MAX_DEPTH} levels of all/any/each/not and reused actions"))
+                .help("name an intermediate step as an action once and reuse it, rather than chaining"),
+            );
+        }
+    };
+    for (ai, area) in plan.areas.iter().enumerate() {
+        for (xi, a) in area.actions.iter().enumerate() {
+            if let Some(c) = &a.criterion {
+                too_deep(c, format!("/areas/{ai}/actions/{xi}/criterion"), d);
+            }
+        }
+        for (ti, t) in area.targets.iter().enumerate() {
+            if let Some(c) = &t.criterion {
+                too_deep(c, format!("/areas/{ai}/targets/{ti}/criterion"), d);
+            }
+        }
+    }
+    // Each action is evaluated once directly and at most once more where another first reuses it.
+    if nodes.saturating_mul(2) > MAX_WORK {
+        d.push(
+            Diagnostic::error(
+                "criterion-too-large",
+                file,
+                "/areas",
+                format!(
+                    "the plan's criteria hold {nodes} conditions; the evaluator stops after {MAX_WORK} per state, counting reused actions twice"
+                ),
+            )
+            .expected(format!("at most {} conditions in a plan", MAX_WORK / 2)),
+        );
+    }
 }
 
 fn source_checks(
@@ -37,6 +175,18 @@ fn source_checks(
             );
         }
         Some(s) => {
+            if s.accessed > opts.today {
+                d.push(
+                    Diagnostic::error(
+                        "future-date",
+                        file,
+                        &format!("{ptr}/source/accessed"),
+                        "a source cannot have been read on a day that has not come",
+                    )
+                    .expected(format!("on or before today, {}", opts.today))
+                    .found(s.accessed.to_string()),
+                );
+            }
             // How current the content is decides staleness; when it was checked does not.
             if s.is_stale(opts.today, opts.stale_years) {
                 stats.stale_facts += 1;
@@ -256,6 +406,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             order(d, file, &ptr, &[("since", m.since), ("until", m.until)]);
             source_checks(file, &ptr, m.source.as_ref(), opts, d, stats);
         }
+        overlapping_memberships(c, file, d);
         for (ci, conf) in c.conferences.iter().enumerate() {
             let ptr = format!("/conferences/{ci}");
             match cat.plans.get(&conf.plan) {
@@ -345,6 +496,22 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                                 "date lies in the future",
                             )
                             .found(v.to_string()),
+                        );
+                    }
+                }
+            }
+            if let Some(adopted) = cat.instruments.get(&p.instrument).and_then(|i| i.adopted) {
+                for (field, v) in [("signature", p.signature), ("deposit", p.deposit)] {
+                    if v.is_some_and(|v| v < adopted) {
+                        d.push(
+                            Diagnostic::error(
+                                "dates-out-of-order",
+                                file,
+                                &format!("{ptr}/{field}"),
+                                format!("`{}` was adopted only on {adopted}", p.instrument),
+                            )
+                            .expected(format!("on or after {adopted}"))
+                            .found(v.map(|v| v.to_string()).unwrap_or_default()),
                         );
                     }
                 }
@@ -490,6 +657,10 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             );
         }
         let mut law_ids = BTreeSet::new();
+        let mut laws: BTreeMap<&str, &crate::model::Law> = BTreeMap::new();
+        for l in &c.legislation {
+            laws.entry(l.id.as_str()).or_insert(l);
+        }
         for (li, law) in c.legislation.iter().enumerate() {
             let ptr = format!("/legislation/{li}");
             if !law_ids.insert(law.id.as_str()) {
@@ -554,7 +725,7 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                     }
                 }
                 if let Some(by) = &r.by {
-                    match c.law(by) {
+                    match laws.get(by.as_str()) {
                         None => d.push(Diagnostic::error(
                             "unknown-law",
                             file,
@@ -612,6 +783,43 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                 );
             }
             source_checks(file, &ptr, m.source.as_ref(), opts, d, stats);
+        }
+    }
+}
+
+/// One body, two entries whose periods overlap: two answers to one question. Sorted by start, each
+/// entry is compared with the furthest-reaching earlier one of its body.
+fn overlapping_memberships(c: &crate::model::Country, file: &str, d: &mut Diagnostics) {
+    let mut by_body: BTreeMap<&str, Vec<(Date, Date, usize)>> = BTreeMap::new();
+    for (i, m) in c.memberships.iter().enumerate() {
+        by_body.entry(m.body.as_str()).or_default().push((
+            m.since.unwrap_or(Date::MIN),
+            m.until.unwrap_or(Date::MAX),
+            i,
+        ));
+    }
+    for (body, mut spans) in by_body {
+        spans.sort();
+        let mut reach: Option<(Date, usize)> = None;
+        for (start, end, i) in spans {
+            if let Some((until, prev)) = reach {
+                if start <= until {
+                    d.push(
+                        Diagnostic::error(
+                            "duplicate-membership",
+                            file,
+                            &format!("/memberships/{i}/body"),
+                            format!(
+                                "a second membership of `{body}` overlapping /memberships/{prev}"
+                            ),
+                        )
+                        .expected("one entry per period of membership (since/until apart)"),
+                    );
+                }
+            }
+            if reach.is_none_or(|(until, _)| end > until) {
+                reach = Some((end, i));
+            }
         }
     }
 }
@@ -681,11 +889,16 @@ fn criterion(
         Criterion::Signed(id) => treaty(id, "signed", d),
         Criterion::NoReservations(t) => treaty_ref(t, "no_reservations", d),
         Criterion::Implements(id) | Criterion::NoConflict(id) => {
+            let key = if matches!(c, Criterion::Implements(_)) {
+                "implements"
+            } else {
+                "no_conflict"
+            };
             if cat.obligation(id).is_none() && !cat.is_measure_kind(id) {
                 d.push(Diagnostic::error(
                     "unknown-reference",
                     file,
-                    &format!("{ptr}/implements"),
+                    &format!("{ptr}/{key}"),
                     format!("`{id}` is neither an obligation nor a measure kind"),
                 ));
             }
@@ -789,6 +1002,23 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
                 );
             }
         }
+        if !plan.invited.is_empty() {
+            for (i, p) in plan.participants.iter().enumerate() {
+                if !plan.invited.contains(p) {
+                    d.push(
+                        Diagnostic::error(
+                            "participation-mismatch",
+                            file,
+                            &format!("/participants/{i}"),
+                            format!("participant `{p}` is not among the invited states"),
+                        )
+                        .expected(
+                            "participants drawn from `invited`, which lists every state invited",
+                        ),
+                    );
+                }
+            }
+        }
         for (i, p) in plan.invited.iter().enumerate() {
             if !cat.countries.contains_key(p) {
                 d.push(Diagnostic::error(
@@ -847,7 +1077,28 @@ fn plans(cat: &Catalogue, d: &mut Diagnostics) -> BTreeSet<String> {
             for (ti, t) in area.targets.iter().enumerate() {
                 let ptr = format!("/areas/{ai}/targets/{ti}");
                 claim(&t.id, &format!("{ptr}/id"), d);
+                if t.due < plan.adopted {
+                    d.push(
+                        Diagnostic::error(
+                            "dates-out-of-order",
+                            file,
+                            &format!("{ptr}/due"),
+                            "a target falls due before its plan was adopted",
+                        )
+                        .expected(format!("on or after {}", plan.adopted))
+                        .found(t.due.to_string()),
+                    );
+                }
+                let mut listed = std::collections::HashSet::new();
                 for (mi, a) in t.measured_by.iter().enumerate() {
+                    if !listed.insert(a) {
+                        d.push(Diagnostic::error(
+                            "duplicate-reference",
+                            file,
+                            &format!("{ptr}/measured_by/{mi}"),
+                            format!("action `{a}` is listed twice"),
+                        ));
+                    }
                     if plan.action(a).is_none() {
                         d.push(Diagnostic::error(
                             "unknown-action",
@@ -909,12 +1160,22 @@ fn cycles(cat: &Catalogue, d: &mut Diagnostics) {
                         .unwrap_or_default(),
                 )
             }
-            Node::Action(id) => (
-                cat.plan_of_action(id)
-                    .map(|p| cat.file_of(&format!("plan:{}", p.id)).to_string())
-                    .unwrap_or_default(),
-                String::new(),
-            ),
+            Node::Action(id) => {
+                let plan = cat.plan_of_action(id);
+                let ptr = plan
+                    .and_then(|p| {
+                        p.areas.iter().enumerate().find_map(|(ai, area)| {
+                            let xi = area.actions.iter().position(|a| &a.id == id)?;
+                            Some(format!("/areas/{ai}/actions/{xi}/criterion"))
+                        })
+                    })
+                    .unwrap_or_default();
+                (
+                    plan.map(|p| cat.file_of(&format!("plan:{}", p.id)).to_string())
+                        .unwrap_or_default(),
+                    ptr,
+                )
+            }
             other => (String::new(), other.id().to_string()),
         };
         d.push(

@@ -4,16 +4,17 @@
 mod check;
 pub mod locate;
 pub mod schema;
+pub mod suggest;
 pub mod todo;
 pub mod tree;
 
 use crate::catalogue::Catalogue;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, FollowOn, Severity};
 use crate::model::{Country, Instrument, Plan, Vocabulary};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 pub use tree::{DataFile, Place};
 
@@ -74,8 +75,63 @@ pub fn load_embedded(opts: LoadOptions) -> Loaded {
     load_files(tree::read_embedded(), Diagnostics::default(), opts)
 }
 
+/// Loads already-read files. Public so tests and fuzzing can feed trees from memory.
+pub fn load_files(files: Vec<DataFile>, diags: Diagnostics, opts: LoadOptions) -> Loaded {
+    assemble(files.iter().map(parse_file).collect(), diags, opts)
+}
+
+/// A record as its file holds it.
+#[derive(Debug, Clone)]
+enum Record {
+    Vocabulary(Vocabulary),
+    Instrument(Instrument),
+    Country(Country),
+    Plan(Plan),
+    Translations(crate::model::Translations),
+}
+
+/// One file after the checks that need only the file: encoding, JSON syntax, control characters, its
+/// schema and its typed record. Files are independent up to here, so callers (fuzzing) may parse once
+/// and [`assemble`] many times.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub path: String,
+    place: Option<Place>,
+    text: Option<String>,
+    record: Option<Record>,
+    /// Ids the file defines, or would define had it loaded: the one it holds and its file name's.
+    claimed: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Where each value of the text stands, built when first needed and shared by clones.
+    index: std::sync::Arc<std::sync::OnceLock<locate::SourceIndex>>,
+}
+
+impl ParsedFile {
+    /// The file's text with its index, when it was text.
+    fn source_map(&self) -> Option<locate::SourceMap<'_>> {
+        let text = self.text.as_deref()?;
+        Some(locate::SourceMap::with_index(
+            text,
+            self.index.get_or_init(|| locate::SourceIndex::new(text)),
+        ))
+    }
+}
+
+/// The source map of `file`, made once per assembly.
+fn map_for<'m, 'p>(
+    maps: &'m mut HashMap<&'p str, locate::SourceMap<'p>>,
+    files: &HashMap<&'p str, &'p ParsedFile>,
+    file: &str,
+) -> Option<&'m locate::SourceMap<'p>> {
+    let (k, f) = files.get_key_value(file)?;
+    match maps.entry(k) {
+        std::collections::hash_map::Entry::Occupied(o) => Some(o.into_mut()),
+        std::collections::hash_map::Entry::Vacant(v) => Some(v.insert(f.source_map()?)),
+    }
+}
+
 /// Parses a file's bytes to JSON, reporting encoding and syntax problems with their position.
-fn parse(file: &DataFile, diags: &mut Diagnostics) -> Option<(String, Value)> {
+fn parse(file: &DataFile, diags: &mut Vec<Diagnostic>) -> Option<(String, Value)> {
     let path = &file.path;
     if file.bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         diags.push(
@@ -111,19 +167,23 @@ fn parse(file: &DataFile, diags: &mut Diagnostics) -> Option<(String, Value)> {
     if text.trim().is_empty() {
         diags.push(
             Diagnostic::error("empty-file", path, "", "the file is empty")
-                .expected("a JSON object"),
+                .expected("a JSON object")
+                .at(1, 1),
         );
         return None;
     }
     match serde_json::from_str::<Value>(&text) {
         Ok(v) => {
-            for (pointer, l, c) in locate::duplicate_keys(&text) {
+            let mut lines = None;
+            for (pointer, span) in locate::duplicate_keys(&text) {
+                let lines = lines.get_or_insert_with(|| locate::LineIndex::new(&text));
+                let (l, c) = lines.line_col(span.start);
                 diags.push(
                     Diagnostic::error(
                         "duplicate-key",
                         path,
                         &pointer,
-                        "a key appears twice in the same object",
+                        "a key appears twice in the same object; only the last would count",
                     )
                     .expected("each key once")
                     .at(l, c),
@@ -132,8 +192,13 @@ fn parse(file: &DataFile, diags: &mut Diagnostics) -> Option<(String, Value)> {
             Some((text, v))
         }
         Err(e) => {
+            let message = if e.to_string().contains("recursion limit") {
+                "invalid JSON: nested too deeply".to_string()
+            } else {
+                format!("invalid JSON: {}", strip_position(&e.to_string()))
+            };
             diags.push(
-                Diagnostic::error("malformed-json", path, "", format!("invalid JSON: {e}"))
+                Diagnostic::error("malformed-json", path, "", message)
                     .expected("well-formed JSON")
                     .at(e.line(), e.column()),
             );
@@ -142,19 +207,101 @@ fn parse(file: &DataFile, diags: &mut Diagnostics) -> Option<(String, Value)> {
     }
 }
 
-fn typed<T: DeserializeOwned>(path: &str, v: Value, diags: &mut Diagnostics) -> Option<T> {
-    match serde_json::from_value::<T>(v) {
+/// serde_json's message without its trailing "at line L column C", which the diagnostic gives itself.
+fn strip_position(m: &str) -> &str {
+    m.rfind(" at line ").map_or(m, |i| &m[..i])
+}
+
+/// Every string (and key) holding a control character: data is printed on terminals and in reports,
+/// where such a character could rewrite what is shown.
+fn control_characters(path: &str, v: &Value, pointer: &mut String, diags: &mut Vec<Diagnostic>) {
+    let bad = |s: &str| s.chars().find(|c| crate::diag::is_unsafe_char(*c));
+    let report = |pointer: &str, c: char, diags: &mut Vec<Diagnostic>| {
+        diags.push(
+            Diagnostic::error(
+                "control-character",
+                path,
+                pointer,
+                format!(
+                    "text holds the control character U+{:04X}, which could rewrite what a terminal or report shows",
+                    c as u32
+                ),
+            )
+            .expected("printable text; write line breaks and tabs as spaces"),
+        )
+    };
+    match v {
+        Value::String(s) => {
+            if let Some(c) = bad(s) {
+                report(pointer, c, diags);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                control_characters(path, x, pointer, diags);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&locate::escape_token(k));
+                if let Some(c) = bad(k) {
+                    report(pointer, c, diags);
+                }
+                control_characters(path, x, pointer, diags);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The typed record, or a diagnostic at the place serde stopped, in the data's words.
+fn typed<T: DeserializeOwned>(path: &str, v: Value, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    match serde_path_to_error::deserialize::<_, T>(v) {
         Ok(t) => Some(t),
         Err(e) => {
-            diags.push(Diagnostic::error(
-                "schema-violation",
-                path,
-                "",
-                format!("record does not fit its kind: {e}"),
-            ));
+            let pointer = pointer_of(e.path());
+            diags.push(
+                Diagnostic::error(
+                    "schema-violation",
+                    path,
+                    &pointer,
+                    format!(
+                        "the value does not fit: {}",
+                        schema::plain_words(&e.inner().to_string())
+                    ),
+                )
+                .expected("a value of the form the schema describes"),
+            );
             None
         }
     }
+}
+
+/// A serde path as an RFC 6901 pointer.
+fn pointer_of(p: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in p.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push('/');
+                out.push_str(&locate::escape_token(key));
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
 }
 
 fn file_stem(path: &str) -> &str {
@@ -162,74 +309,179 @@ fn file_stem(path: &str) -> &str {
     name.strip_suffix(".json").unwrap_or(name)
 }
 
-/// Loads already-read files. Public so tests and fuzzing can feed trees from memory.
-pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOptions) -> Loaded {
-    let validators = match schema::validators() {
-        Ok(v) => v,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "schema-invalid",
-                "schemas",
-                "",
-                format!("a bundled schema does not compile: {e}"),
-            ));
-            return Loaded {
-                catalogue: Catalogue::default(),
-                diagnostics: diags,
-                stats: Stats::default(),
-            };
-        }
+/// Parses and checks one file on its own.
+pub fn parse_file(file: &DataFile) -> ParsedFile {
+    let mut out = ParsedFile {
+        path: file.path.clone(),
+        place: tree::place_of(&file.path),
+        text: None,
+        record: None,
+        claimed: vec![file_stem(&file.path).to_string()],
+        diagnostics: Vec::new(),
+        index: Default::default(),
     };
+    let Some(place) = out.place else {
+        out.diagnostics.push(
+            Diagnostic::error(
+                "unknown-file",
+                &file.path,
+                "",
+                "a file in a place the data layout does not have",
+            )
+            .expected("instruments/{treaties,soft-law,plans}/<id>.json, instruments/vocabulary.json or countries/<ISO3>.json"),
+        );
+        return out;
+    };
+    let Some((text, value)) = parse(file, &mut out.diagnostics) else {
+        return out;
+    };
+    for key in ["id", "iso3"] {
+        if let Some(id) = value.get(key).and_then(Value::as_str) {
+            out.claimed.push(id.to_string());
+        }
+    }
+    control_characters(&file.path, &value, &mut String::new(), &mut out.diagnostics);
+    let errors = match schema::validators() {
+        Ok(v) => schema::check(v, place, &file.path, &value),
+        Err(e) => vec![Diagnostic::error(
+            "schema-invalid",
+            "schemas",
+            "",
+            format!("a bundled schema does not compile: {e}"),
+        )],
+    };
+    let schema_ok = errors.is_empty();
+    out.diagnostics.extend(errors);
+    if schema_ok {
+        // Skeletons from `lexgap new` mark what is still to fill in.
+        let mut placeholders = Diagnostics::default();
+        todo::check(&file.path, &value, &mut placeholders);
+        out.diagnostics.extend(placeholders.items);
+    }
+    if schema_ok {
+        let path = file.path.as_str();
+        let d = &mut out.diagnostics;
+        out.record = match place {
+            Place::Vocabulary => typed(path, value, d).map(Record::Vocabulary),
+            Place::Treaty | Place::SoftLaw => typed(path, value, d).map(Record::Instrument),
+            Place::Country => typed(path, value, d).map(Record::Country),
+            Place::Plan => typed(path, value, d).map(Record::Plan),
+            Place::Translations => typed(path, value, d).map(Record::Translations),
+        };
+    }
+    out.text = Some(text);
+    if out.diagnostics.iter().any(|d| d.line.is_none()) {
+        let mut diags = std::mem::take(&mut out.diagnostics);
+        if let Some(map) = out.source_map() {
+            for d in diags.iter_mut().filter(|d| d.line.is_none()) {
+                place_at(d, &map);
+            }
+        }
+        out.diagnostics = diags;
+    }
+    out
+}
+
+/// Gives a diagnostic its line, column and excerpt from the file's source map.
+fn place_at(d: &mut Diagnostic, map: &locate::SourceMap<'_>) {
+    if let Some(l) = map.locate(&d.pointer) {
+        d.line = Some(l.line);
+        d.column = Some(l.column);
+        d.excerpt = Some(l.excerpt);
+    }
+}
+
+/// Where each record that did not load would have stood, so references to it are not reported as
+/// problems of their own.
+#[derive(Debug, Default)]
+struct Broken {
+    /// (kind, id) → the file that failed.
+    records: BTreeMap<(Place, String), String>,
+    vocabulary: Option<String>,
+}
+
+impl Broken {
+    fn instrument(&self, id: &str) -> Option<&str> {
+        [Place::Treaty, Place::SoftLaw]
+            .iter()
+            .find_map(|p| self.records.get(&(*p, id.to_string())))
+            .map(String::as_str)
+    }
+
+    fn get(&self, place: Place, id: &str) -> Option<&str> {
+        self.records
+            .get(&(place, id.to_string()))
+            .map(String::as_str)
+    }
+
+    /// The file whose failure explains a reference diagnostic about `id`, if one does.
+    fn cause(&self, code: &str, id: &str) -> Option<&str> {
+        let obligation_owner = || id.split_once('.').and_then(|(i, _)| self.instrument(i));
+        match code {
+            "unknown-instrument" => self.instrument(id),
+            "unknown-obligation" => obligation_owner(),
+            "unknown-reference" => obligation_owner()
+                .or_else(|| self.instrument(id))
+                .or(self.vocabulary.as_deref()),
+            "unknown-plan" => self.get(Place::Plan, id),
+            "unknown-country" => self.get(Place::Country, id),
+            "unknown-measure-kind" | "unknown-body" => self.vocabulary.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// The diagnostics' order: what is wrong in a file on its own first (it explains what follows), then
+/// problems across records, then warnings; within each, by file and place.
+fn rank(d: &Diagnostic, meaning: bool) -> (Severity, bool) {
+    (d.severity, meaning)
+}
+
+/// Builds the catalogue from parsed files and runs the checks across records.
+pub fn assemble(mut parsed: Vec<ParsedFile>, tree_diags: Diagnostics, opts: LoadOptions) -> Loaded {
     let mut stats = Stats {
-        files: files.len(),
+        files: parsed.len(),
         ..Stats::default()
     };
+    let mut first: Vec<Diagnostic> = tree_diags.items;
     let mut vocabulary: Option<Vocabulary> = None;
     let mut translations: Vec<(String, crate::model::Translations)> = Vec::new();
     let mut instruments: BTreeMap<String, Instrument> = BTreeMap::new();
     let mut countries: BTreeMap<String, Country> = BTreeMap::new();
     let mut plans: BTreeMap<String, Plan> = BTreeMap::new();
     let mut record_files: BTreeMap<String, String> = BTreeMap::new();
-    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    let mut broken = Broken::default();
+    // A data file that could not even be read stands broken like one that did not parse.
+    for d in first.iter().filter(|d| d.severity == Severity::Error) {
+        if let Some(place) = tree::place_of(&d.file) {
+            if place == Place::Vocabulary {
+                broken.vocabulary = Some(d.file.clone());
+            }
+            broken
+                .records
+                .entry((place, file_stem(&d.file).to_string()))
+                .or_insert_with(|| d.file.clone());
+        }
+    }
 
-    for file in &files {
-        let Some(place) = tree::place_of(&file.path) else {
-            diags.push(Diagnostic::error(
-                "unknown-file",
-                &file.path,
-                "",
-                "a file in a place the data layout does not have",
-            ));
-            continue;
-        };
-        let Some((text, value)) = parse(file, &mut diags) else {
-            continue;
-        };
-        let errors = schema::check(validators, place, &file.path, &value);
-        let schema_ok = errors.is_empty();
-        for mut d in errors {
-            if let Some((l, c)) = locate::locate(&text, &d.pointer) {
-                d = d.at(l, c);
-            }
-            diags.push(d);
-        }
-        if schema_ok {
-            let mut placeholders = Diagnostics::default();
-            todo::check(&file.path, &value, &mut placeholders);
-            for mut d in placeholders.items {
-                if let Some((l, c)) = locate::locate(&text, &d.pointer) {
-                    d = d.at(l, c);
-                }
-                diags.push(d);
-            }
-        }
-        texts.insert(file.path.clone(), text);
-        if !schema_ok {
-            continue;
-        }
-        let stem = file_stem(&file.path).to_string();
+    for file in parsed.iter_mut() {
+        first.append(&mut file.diagnostics);
+        let Some(place) = file.place else { continue };
         let path = file.path.as_str();
-        let mismatch = |id: &str, diags: &mut Diagnostics, ptr: &str| {
+        let Some(record) = file.record.take() else {
+            if place == Place::Vocabulary {
+                broken.vocabulary = Some(path.to_string());
+            }
+            for id in &file.claimed {
+                broken
+                    .records
+                    .entry((place, id.clone()))
+                    .or_insert_with(|| path.to_string());
+            }
+            continue;
+        };
+        let stem = file_stem(path).to_string();
+        let mismatch = |id: &str, diags: &mut Vec<Diagnostic>, ptr: &str| {
             if id != stem {
                 diags.push(
                     Diagnostic::error(
@@ -239,20 +491,34 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
                         "the record's id does not match its file name",
                     )
                     .expected(format!("`{stem}`"))
-                    .found(format!("`{id}`")),
+                    .found(format!("`{id}`"))
+                    .help(format!(
+                        "rename the file to `{id}.json`, or the id to `{stem}`"
+                    )),
                 );
             }
         };
-        match place {
-            Place::Vocabulary => vocabulary = typed(path, value, &mut diags),
-            Place::Treaty | Place::SoftLaw => {
-                let Some(i) = typed::<Instrument>(path, value, &mut diags) else {
-                    continue;
-                };
-                mismatch(&i.id, &mut diags, "/id");
+        let mut claim = |key: String, ptr: &str, what: &str, diags: &mut Vec<Diagnostic>| {
+            if let Some(prev) = record_files.get(&key) {
+                diags.push(Diagnostic::error(
+                    "duplicate-id",
+                    path,
+                    ptr,
+                    format!("{what} is already defined by {prev}"),
+                ));
+                false
+            } else {
+                record_files.insert(key, path.to_string());
+                true
+            }
+        };
+        match record {
+            Record::Vocabulary(v) => vocabulary = Some(v),
+            Record::Instrument(i) => {
+                mismatch(&i.id, &mut first, "/id");
                 let binding_place = place == Place::Treaty;
                 if i.kind.is_binding() != binding_place {
-                    diags.push(
+                    first.push(
                         Diagnostic::error(
                             "misplaced-instrument",
                             path,
@@ -264,44 +530,31 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
                         } else {
                             "declaration, framework or plan-of-action under soft-law/"
                         })
-                        .found(format!("{:?}", i.kind)),
+                        .found(
+                            serde_json::to_value(i.kind)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default(),
+                        ),
                     );
                 }
-                if let Some(prev) = record_files.get(&format!("instrument:{}", i.id)) {
-                    diags.push(Diagnostic::error(
-                        "duplicate-id",
-                        path,
-                        "/id",
-                        format!("instrument id `{}` is already used by {prev}", i.id),
-                    ));
-                    continue;
+                let key = format!("instrument:{}", i.id);
+                let what = format!("instrument id `{}`", i.id);
+                if claim(key, "/id", &what, &mut first) {
+                    instruments.insert(i.id.clone(), i);
                 }
-                record_files.insert(format!("instrument:{}", i.id), path.to_string());
-                instruments.insert(i.id.clone(), i);
             }
-            Place::Country => {
-                let Some(c) = typed::<Country>(path, value, &mut diags) else {
-                    continue;
-                };
-                mismatch(&c.iso3, &mut diags, "/iso3");
-                if let Some(prev) = record_files.get(&format!("country:{}", c.iso3)) {
-                    diags.push(Diagnostic::error(
-                        "duplicate-id",
-                        path,
-                        "/iso3",
-                        format!("country `{}` is already defined by {prev}", c.iso3),
-                    ));
-                    continue;
+            Record::Country(c) => {
+                mismatch(&c.iso3, &mut first, "/iso3");
+                let key = format!("country:{}", c.iso3);
+                let what = format!("country `{}`", c.iso3);
+                if claim(key, "/iso3", &what, &mut first) {
+                    countries.insert(c.iso3.clone(), c);
                 }
-                record_files.insert(format!("country:{}", c.iso3), path.to_string());
-                countries.insert(c.iso3.clone(), c);
             }
-            Place::Translations => {
-                let Some(t) = typed::<crate::model::Translations>(path, value, &mut diags) else {
-                    continue;
-                };
+            Record::Translations(t) => {
                 if t.lang.code() != stem {
-                    diags.push(
+                    first.push(
                         Diagnostic::error(
                             "id-path-mismatch",
                             path,
@@ -315,31 +568,23 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
                 }
                 translations.push((path.to_string(), t));
             }
-            Place::Plan => {
-                let Some(p) = typed::<Plan>(path, value, &mut diags) else {
-                    continue;
-                };
-                mismatch(&p.id, &mut diags, "/id");
-                if let Some(prev) = record_files.get(&format!("plan:{}", p.id)) {
-                    diags.push(Diagnostic::error(
-                        "duplicate-id",
-                        path,
-                        "/id",
-                        format!("plan id `{}` is already used by {prev}", p.id),
-                    ));
-                    continue;
+            Record::Plan(p) => {
+                mismatch(&p.id, &mut first, "/id");
+                let key = format!("plan:{}", p.id);
+                let what = format!("plan id `{}`", p.id);
+                if claim(key, "/id", &what, &mut first) {
+                    plans.insert(p.id.clone(), p);
                 }
-                record_files.insert(format!("plan:{}", p.id), path.to_string());
-                plans.insert(p.id.clone(), p);
             }
         }
     }
     if vocabulary.is_none()
-        && !files
+        && broken.vocabulary.is_none()
+        && !parsed
             .iter()
             .any(|f| tree::place_of(&f.path) == Some(Place::Vocabulary))
     {
-        diags.push(
+        first.push(
             Diagnostic::error(
                 "missing-file",
                 "instruments/vocabulary.json",
@@ -354,7 +599,7 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
     for (path, t) in translations {
         for (key, text) in t.entries() {
             if !catalogue.knows_text(&key) {
-                diags.push(
+                first.push(
                     Diagnostic::warning(
                         "unknown-translation",
                         &path,
@@ -369,16 +614,81 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
     }
     let mut meaning = Diagnostics::default();
     check::check(&catalogue, opts, &mut meaning, &mut stats);
+
+    // Locate what the checks found, set aside what follows from a record that did not load, and
+    // suggest what a misspelt reference probably meant.
+    let files: HashMap<&str, &ParsedFile> = parsed.iter().map(|f| (f.path.as_str(), f)).collect();
+    let mut maps: HashMap<&str, locate::SourceMap<'_>> = HashMap::new();
+    let mut follow_ons: BTreeMap<String, Vec<FollowOn>> = BTreeMap::new();
+    let mut suggester = suggest::Suggester::new(&catalogue);
+    let mut second: Vec<Diagnostic> = Vec::new();
     for mut d in meaning.items {
-        if d.line.is_none() {
-            if let Some((l, c)) = texts
-                .get(&d.file)
-                .and_then(|t| locate::locate(t, &d.pointer))
-            {
-                d = d.at(l, c);
+        let map = map_for(&mut maps, &files, &d.file);
+        let referenced = map.as_ref().and_then(|m| m.referenced_id(&d.pointer));
+        if let Some(m) = map {
+            if d.line.is_none() {
+                place_at(&mut d, m);
             }
         }
-        diags.push(d);
+        if let Some(id) = referenced.as_deref() {
+            if let Some(root) = broken.cause(d.code, id) {
+                follow_ons
+                    .entry(root.to_string())
+                    .or_default()
+                    .push(FollowOn {
+                        code: d.code,
+                        file: d.file.clone(),
+                        pointer: d.pointer.clone(),
+                        line: d.line,
+                    });
+                continue;
+            }
+            if d.help.is_none() {
+                if let Some(s) = suggester.suggest(d.code, &d.file, id) {
+                    d.help = Some(format!("did you mean `{s}`?"));
+                }
+            }
+        }
+        second.push(d);
+    }
+    for d in first.iter_mut().filter(|d| d.line.is_none()) {
+        if let Some(m) = map_for(&mut maps, &files, &d.file) {
+            place_at(d, m);
+        }
+    }
+    let mut items: Vec<(bool, Diagnostic)> = first
+        .into_iter()
+        .map(|d| (false, d))
+        .chain(second.into_iter().map(|d| (true, d)))
+        .collect();
+    items.sort_by(|(ma, a), (mb, b)| {
+        (
+            rank(a, *ma),
+            &a.file,
+            a.line,
+            &a.pointer,
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                rank(b, *mb),
+                &b.file,
+                b.line,
+                &b.pointer,
+                b.code,
+                &b.message,
+            ))
+    });
+    let mut items: Vec<Diagnostic> = items.into_iter().map(|(_, d)| d).collect();
+    items.dedup();
+    for (root, mut list) in follow_ons {
+        list.sort_by(|a, b| (&a.file, a.line, &a.pointer).cmp(&(&b.file, b.line, &b.pointer)));
+        if let Some(d) = items
+            .iter_mut()
+            .find(|d| d.file == root && d.severity == Severity::Error)
+        {
+            d.follow_ons = list;
+        }
     }
     stats.instruments = catalogue.instruments.len();
     stats.obligations = catalogue.obligations().count();
@@ -388,10 +698,9 @@ pub fn load_files(files: Vec<DataFile>, mut diags: Diagnostics, opts: LoadOption
         + stats.countries
         + stats.plans
         + usize::from(catalogue.vocabulary.is_some());
-    diags.sort();
     Loaded {
         catalogue,
-        diagnostics: diags,
+        diagnostics: Diagnostics { items },
         stats,
     }
 }

@@ -17,7 +17,7 @@ pub struct DataFile {
 }
 
 /// What a file holds, decided by where it sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Place {
     Treaty,
     SoftLaw,
@@ -164,14 +164,17 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<DataFile>, diags: &mut Diagnost
             );
             continue;
         }
-        match std::fs::read(&path) {
+        // Regular files only, up to a cap: a named pipe would block the run and a link to a device
+        // would never end.
+        match crate::files::read_regular(&path, crate::files::MAX_FILE_BYTES) {
             Ok(bytes) => files.push(DataFile { path: relp, bytes }),
-            Err(e) => diags.push(Diagnostic::error(
-                "unreadable",
-                &relp,
-                "",
-                format!("cannot read file: {e}"),
-            )),
+            Err(e) => diags.push(
+                Diagnostic::error(e.code(), &relp, "", format!("cannot read the file: {e}"))
+                    .expected(format!(
+                        "a regular JSON file of at most {} MiB",
+                        crate::files::MAX_FILE_BYTES / (1024 * 1024)
+                    )),
+            ),
         }
     }
 }

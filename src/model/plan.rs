@@ -43,6 +43,10 @@ pub struct Plan {
     #[schemars(length(min = 1))]
     pub areas: Vec<Area>,
     pub source: Source,
+    /// Action id → (area, position), built on first lookup: criteria reuse actions by id, and a
+    /// scan per lookup made a large plan quadratic.
+    #[serde(skip)]
+    action_index: std::sync::OnceLock<std::collections::HashMap<String, (usize, usize)>>,
 }
 
 impl Plan {
@@ -59,7 +63,18 @@ impl Plan {
     }
 
     pub fn action(&self, id: &str) -> Option<&Action> {
-        self.actions().map(|(_, a)| a).find(|a| a.id == id)
+        let index = self.action_index.get_or_init(|| {
+            let mut m = std::collections::HashMap::new();
+            for (ai, area) in self.areas.iter().enumerate() {
+                for (xi, a) in area.actions.iter().enumerate() {
+                    // The first of a repeated id, as a scan would find (repeats are reported).
+                    m.entry(a.id.clone()).or_insert((ai, xi));
+                }
+            }
+            m
+        });
+        let (ai, xi) = index.get(id)?;
+        self.areas.get(*ai)?.actions.get(*xi)
     }
 
     pub fn name(&self) -> &str {
@@ -266,7 +281,7 @@ mod all_marker {
 #[serde(deny_unknown_fields)]
 pub struct Regional {
     /// How many evidence records meet the target (e.g. 2 trainings).
-    #[schemars(range(min = 1))]
+    #[schemars(range(min = 1, max = 100000))]
     pub needed: u32,
     pub evidence: Vec<Evidence>,
     /// Searches that found nothing: after the due date they let the target be judged a gap.

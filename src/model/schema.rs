@@ -87,7 +87,9 @@ marker!(
     {
         "type": "string",
         "minLength": 1,
-        "maxLength": 4000
+        "maxLength": 4000,
+        "pattern": "\\S",
+        "description": "Text with something other than spaces, at most 4000 characters."
     }
 );
 
@@ -199,7 +201,7 @@ impl JsonSchema for super::Threshold {
                     "type": "object",
                     "additionalProperties": false,
                     "required": ["at_least"],
-                    "properties": { "at_least": { "type": "integer", "minimum": 1 } }
+                    "properties": { "at_least": { "type": "integer", "minimum": 1, "maximum": 1000 } }
                 },
                 { "const": "all" }
             ]

@@ -24,7 +24,8 @@ impl Table {
             let mut w = csv::WriterBuilder::new()
                 .terminator(csv::Terminator::CRLF)
                 .from_writer(&mut out);
-            w.write_record(&self.headers).map_err(|e| e.to_string())?;
+            w.write_record(self.headers.iter().map(|c| neutralise(c).into_owned()))
+                .map_err(|e| e.to_string())?;
             for r in &self.rows {
                 w.write_record(r.iter().map(|c| neutralise(c).into_owned()))
                     .map_err(|e| e.to_string())?;

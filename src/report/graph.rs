@@ -154,15 +154,33 @@ fn mermaid_id(s: &str) -> String {
         .collect()
 }
 
+/// A node label safe inside Mermaid's quotes. Mermaid decodes `#name;` and `#NN;` entity codes in
+/// labels, so `#` itself is encoded, as is every other character with a meaning to Mermaid or HTML:
+/// the label shows the data's text and nothing in it is read as markup.
+fn mermaid_label(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.push(' ');
+        } else if c.is_alphanumeric()
+            || matches!(c, ' ' | '.' | ',' | ':' | ';' | '-' | '_' | '\'' | '/')
+        {
+            out.push(c);
+        } else {
+            out.push_str(&format!("#{};", c as u32));
+        }
+    }
+    out
+}
+
 pub fn to_mermaid(v: &GraphView) -> String {
     let mut s = String::from("flowchart LR\n");
     for n in &v.nodes {
-        let label: String = n
-            .label
-            .chars()
-            .filter(|c| !matches!(c, '"' | '[' | ']' | '(' | ')' | '{' | '}' | '<' | '>' | '|'))
-            .collect();
-        s.push_str(&format!("  {}[\"{}\"]\n", mermaid_id(&n.id), label));
+        s.push_str(&format!(
+            "  {}[\"{}\"]\n",
+            mermaid_id(&n.id),
+            mermaid_label(&n.label)
+        ));
         if n.status.is_some() {
             s.push_str(&format!(
                 "  style {} fill:{}\n",
@@ -180,4 +198,20 @@ pub fn to_mermaid(v: &GraphView) -> String {
         ));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mermaid_labels_carry_no_markup_or_entity_codes() {
+        assert_eq!(mermaid_label("A & B (1951)"), "A #38; B #40;1951#41;");
+        // `#quot;` in data must not become a quote that ends the label.
+        assert_eq!(mermaid_label("x#quot;]"), "x#35;quot;#93;");
+        assert_eq!(
+            mermaid_label("Côte d'Ivoire <b>"),
+            "Côte d'Ivoire #60;b#62;"
+        );
+    }
 }

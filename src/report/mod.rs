@@ -9,6 +9,7 @@ pub mod glossary;
 pub mod graph;
 pub mod i18n;
 pub mod map;
+mod partials;
 pub mod plan;
 pub mod site;
 mod sources;
@@ -33,6 +34,8 @@ pub enum ReportError {
     Render { name: String, message: String },
     #[error("cannot write `{path}`: {message}")]
     Write { path: String, message: String },
+    #[error(transparent)]
+    File(crate::files::WriteError),
     #[error("{0}")]
     Other(String),
 }
@@ -62,6 +65,15 @@ pub fn escape_markdown(s: &str) -> String {
     }
     out
 }
+
+/// The largest template read from a folder. The built-in ones are under 8 KiB; compiling a template
+/// costs time that grows faster than its size (each element's line is counted from the start), so a
+/// huge one would stall the run.
+pub const MAX_TEMPLATE_BYTES: u64 = 64 * 1024;
+/// The most `{{…}}` expressions in one template (the built-in ones have under 200).
+pub const MAX_TEMPLATE_EXPRESSIONS: usize = 1000;
+/// The most bytes of templates in one folder.
+pub const MAX_TEMPLATES_TOTAL: usize = 128 * 1024;
 
 /// Template registries for HTML (HTML-escaped) and Markdown (Markdown-escaped), strict mode on so a
 /// misspelt field fails instead of rendering as nothing.
@@ -148,6 +160,60 @@ fn register_helpers(h: &mut Handlebars<'static>) {
     h.register_helper("join", Box::new(join));
 }
 
+/// Registers a template: `*.md` / `*.html` go to their registry; anything else is a partial for both.
+fn register(
+    html: &mut Handlebars<'static>,
+    md: &mut Handlebars<'static>,
+    name: &str,
+    text: &str,
+) -> Result<(), ReportError> {
+    let targets: Vec<&mut Handlebars<'static>> = if name.ends_with(".md") {
+        vec![md]
+    } else if name.ends_with(".html") {
+        vec![html]
+    } else {
+        vec![html, md]
+    };
+    for h in targets {
+        h.register_template_string(name, text)
+            .map_err(|e| ReportError::Template {
+                name: format!("{name}.hbs"),
+                message: e.to_string(),
+            })?;
+    }
+    Ok(())
+}
+
+/// The HTML and Markdown registries with the built-in templates, compiled once per process (a
+/// template's compilation costs more than rendering it).
+fn builtin() -> Result<&'static (Handlebars<'static>, Handlebars<'static>), ReportError> {
+    static BUILTIN: std::sync::OnceLock<
+        Result<(Handlebars<'static>, Handlebars<'static>), String>,
+    > = std::sync::OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            let mut html = Handlebars::new();
+            let mut md = Handlebars::new();
+            for h in [&mut html, &mut md] {
+                h.set_strict_mode(true);
+                register_helpers(h);
+            }
+            md.register_escape_fn(escape_markdown);
+            for f in TEMPLATES.files() {
+                let name = f.path().file_name().and_then(|n| n.to_str());
+                let (Some(name), Some(text)) =
+                    (name.and_then(|n| n.strip_suffix(".hbs")), f.contents_utf8())
+                else {
+                    continue;
+                };
+                register(&mut html, &mut md, name, text).map_err(|e| e.to_string())?;
+            }
+            Ok((html, md))
+        })
+        .as_ref()
+        .map_err(|e| ReportError::Other(e.clone()))
+}
+
 impl Renderer {
     /// The embedded templates, with any `*.hbs` in `dir` taking their place, in English.
     pub fn new(dir: Option<&Path>) -> Result<Renderer, ReportError> {
@@ -156,29 +222,7 @@ impl Renderer {
 
     /// The same, writing in `lang`.
     pub fn in_lang(dir: Option<&Path>, lang: crate::model::Lang) -> Result<Renderer, ReportError> {
-        let mut html = Handlebars::new();
-        let mut md = Handlebars::new();
-        let words = Translate(i18n::Messages::new(lang));
-        for h in [&mut html, &mut md] {
-            h.set_strict_mode(true);
-            register_helpers(h);
-            for name in ["t", "st", "sg", "fdate"] {
-                h.register_helper(name, Box::new(words));
-            }
-        }
-        md.register_escape_fn(escape_markdown);
-        let mut sources: Vec<(String, String)> = TEMPLATES
-            .files()
-            .filter_map(|f| {
-                let name = f
-                    .path()
-                    .file_name()?
-                    .to_str()?
-                    .strip_suffix(".hbs")?
-                    .to_string();
-                Some((name, f.contents_utf8()?.to_string()))
-            })
-            .collect();
+        let mut overrides: Vec<(String, String)> = Vec::new();
         if let Some(dir) = dir {
             let entries = std::fs::read_dir(dir).map_err(|e| ReportError::Template {
                 name: dir.display().to_string(),
@@ -193,30 +237,78 @@ impl Renderer {
                 else {
                     continue;
                 };
-                let text = std::fs::read_to_string(&p).map_err(|e| ReportError::Template {
-                    name: p.display().to_string(),
-                    message: e.to_string(),
-                })?;
-                sources.retain(|(n, _)| n != name);
-                sources.push((name.to_string(), text));
+                let text = crate::files::read_regular(&p, MAX_TEMPLATE_BYTES)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|_| "the file is not UTF-8 text".to_string())
+                    })
+                    .map_err(|message| ReportError::Template {
+                        name: p.display().to_string(),
+                        message: format!("cannot read template: {message}"),
+                    })?;
+                overrides.push((name.to_string(), text));
             }
         }
-        for (name, text) in &sources {
-            // `*.md` / `*.html` templates go to their registry; anything else is a partial for both.
-            let targets: Vec<&mut Handlebars<'static>> = if name.ends_with(".md") {
-                vec![&mut md]
-            } else if name.ends_with(".html") {
-                vec![&mut html]
-            } else {
-                vec![&mut html, &mut md]
+        Renderer::build(overrides, lang)
+    }
+
+    /// The embedded templates, with `(name, text)` pairs (name without `.hbs`) taking their place or
+    /// added as partials. Public so fuzzing can feed templates from memory.
+    pub fn with_overrides(overrides: Vec<(String, String)>) -> Result<Renderer, ReportError> {
+        Renderer::build(overrides, crate::model::Lang::En)
+    }
+
+    fn build(
+        overrides: Vec<(String, String)>,
+        lang: crate::model::Lang,
+    ) -> Result<Renderer, ReportError> {
+        let mut total = 0usize;
+        for (name, text) in &overrides {
+            let refuse = |message: String| ReportError::Template {
+                name: format!("{name}.hbs"),
+                message,
             };
-            for h in targets {
-                h.register_template_string(name, text)
-                    .map_err(|e| ReportError::Template {
-                        name: format!("{name}.hbs"),
-                        message: e.to_string(),
-                    })?;
+            if text.len() as u64 > MAX_TEMPLATE_BYTES {
+                return Err(refuse(format!(
+                    "the template is {} bytes; at most {MAX_TEMPLATE_BYTES} are compiled",
+                    text.len()
+                )));
             }
+            let expressions = text.matches("{{").count();
+            if expressions > MAX_TEMPLATE_EXPRESSIONS {
+                return Err(refuse(format!(
+                    "the template has {expressions} expressions; at most {MAX_TEMPLATE_EXPRESSIONS} are compiled (split it into partials)"
+                )));
+            }
+            total += text.len();
+            if total > MAX_TEMPLATES_TOTAL {
+                return Err(refuse(format!(
+                    "the templates hold more than {MAX_TEMPLATES_TOTAL} bytes together"
+                )));
+            }
+        }
+        let (mut html, mut md) = builtin()?.clone();
+        // The words helpers carry the language, so they join the compiled copies here.
+        let words = Translate(i18n::Messages::new(lang));
+        for h in [&mut html, &mut md] {
+            for name in ["t", "st", "sg", "fdate"] {
+                h.register_helper(name, Box::new(words));
+            }
+        }
+        for (name, text) in &overrides {
+            register(&mut html, &mut md, name, text)?;
+        }
+        for h in [&html, &md] {
+            partials::check(h).map_err(|e| match e {
+                partials::PartialError::Cycle(names) => ReportError::Template {
+                    name: names.first().cloned().unwrap_or_default(),
+                    message: format!("templates include each other: {}", names.join(" → ")),
+                },
+                partials::PartialError::Dynamic { template } => ReportError::Template {
+                    name: format!("{template}.hbs"),
+                    message: "a partial's name must be written out, not computed".into(),
+                },
+            })?;
         }
         Ok(Renderer { html, md, lang })
     }
@@ -266,28 +358,9 @@ pub struct LanguageLink {
     pub current: bool,
 }
 
-/// Writes a file atomically: a temporary file beside it, then a rename, so readers never see half a
-/// report and a failed run leaves the old file in place.
+/// Writes a file atomically and safely (see [`crate::files::write_atomic`]).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), ReportError> {
-    let err = |e: std::io::Error| ReportError::Write {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, contents).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
-    })
+    crate::files::write_atomic(path, contents).map_err(ReportError::File)
 }
 
 /// How many items have each status.
