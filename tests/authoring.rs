@@ -81,12 +81,7 @@ fn inserting_entries_at_the_top_of_a_country_file_changes_no_other_citation() {
             .arg(tree.path())
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        common::success(out, item)
     };
     let explained = explain("csr1951.non-refoulement");
     assert!(explained.contains("legislation/refugees-act-2021/implements/csr1951.non-refoulement"));

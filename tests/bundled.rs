@@ -336,12 +336,7 @@ fn lexgap(args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::success(out, &format!("{args:?}"))
 }
 
 /// `lexgap export participation` on the bundled data as of a day.

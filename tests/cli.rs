@@ -28,12 +28,7 @@ fn run(args: &[&str]) -> String {
         .args(["--data", &mini()])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::success(out, &format!("{args:?}"))
 }
 
 #[test]

@@ -23,13 +23,7 @@ fn lexgap(args: &[&str], data: Option<&str>) -> String {
     if let Some(d) = data {
         cmd.args(["--data", d]);
     }
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::success(cmd.output().unwrap(), &format!("{args:?}"))
 }
 
 fn catalogue(lang: &str) -> BTreeMap<String, String> {

@@ -25,16 +25,6 @@ pub fn init(choice: ColorChoice) {
     ON.store(on, Ordering::Relaxed);
 }
 
-const ALL: [Status; 7] = [
-    Status::Met,
-    Status::Partial,
-    Status::Gap,
-    Status::Blocked,
-    Status::Unknown,
-    Status::NotApplicable,
-    Status::NotAssessed,
-];
-
 /// A status word, coloured when colour is on.
 pub fn status(s: Status) -> String {
     if !ON.load(Ordering::Relaxed) {
@@ -48,7 +38,7 @@ pub fn status(s: Status) -> String {
 pub fn terminal_text(s: &str) -> String {
     let mut out = crate::diag::escape_controls(s).into_owned();
     if ON.load(Ordering::Relaxed) {
-        for st in ALL {
+        for st in Status::ALL {
             let painted = status(st);
             let escaped = crate::diag::escape_controls(&painted).into_owned();
             out = out.replace(&escaped, &painted);

@@ -5,7 +5,7 @@ use super::output::OutArgs;
 use super::{CliError, DataArgs, Outcome};
 use crate::eval;
 use crate::model::Lang;
-use crate::report::{country, plan, Format};
+use crate::report::{country, plan, Format, Renderer};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -74,14 +74,35 @@ pub struct PlanArgs {
     pub common: Common,
 }
 
+impl Common {
+    /// What every report does first: the date, the output path checked and the templates read before
+    /// any work, then the data.
+    fn start(&self) -> Result<(crate::model::Date, Renderer, crate::load::Loaded), CliError> {
+        let as_of = self.as_of.date()?;
+        self.out.check(&self.data)?;
+        let renderer = super::renderer(self.templates.as_deref(), self.lang)?;
+        Ok((as_of, renderer, self.data.load_clean()?))
+    }
+
+    /// Renders the report's model in the chosen format and writes it out.
+    fn finish<T: serde::Serialize>(
+        &self,
+        renderer: &Renderer,
+        name: &str,
+        model: &T,
+        out: &mut dyn Write,
+    ) -> Result<(), CliError> {
+        let format = super::output::report_format(self.format, &self.out);
+        let text = renderer.render(name, format, model, None)?;
+        self.out.emit(text.as_bytes(), out, &self.data)
+    }
+}
+
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match args.which {
         Which::Country(a) => {
             let c = &a.common;
-            let as_of = c.as_of.date()?;
-            c.out.check(&c.data)?;
-            let renderer = super::renderer(c.templates.as_deref(), c.lang)?;
-            let loaded = c.data.load_clean()?;
+            let (as_of, renderer, loaded) = c.start()?;
             let cat = &loaded.catalogue;
             let country = eval_args::country(cat, &a.iso3)?;
             let plan = a
@@ -117,20 +138,11 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 })
                 .collect();
             let model = country::build(cat, &ce, plan, &past, as_of, c.data.freshness()?, c.lang);
-            let text = renderer.render(
-                "country",
-                super::output::report_format(c.format, &c.out),
-                &model,
-                None,
-            )?;
-            c.out.emit(text.as_bytes(), out, &c.data)?;
+            c.finish(&renderer, "country", &model, out)?;
         }
         Which::Plan(a) => {
             let c = &a.common;
-            let as_of = c.as_of.date()?;
-            c.out.check(&c.data)?;
-            let renderer = super::renderer(c.templates.as_deref(), c.lang)?;
-            let loaded = c.data.load_clean()?;
+            let (as_of, renderer, loaded) = c.start()?;
             let cat = &loaded.catalogue;
             let p = eval_args::plan(cat, &a.plan)?;
             let since = match &a.since {
@@ -144,20 +156,11 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 .get(&p.id)
                 .ok_or_else(|| CliError::Data("evaluation failed".into()))?;
             let model = plan::build(cat, p, &ev, pe, &base, c.lang);
-            let text = renderer.render(
-                "plan",
-                super::output::report_format(c.format, &c.out),
-                &model,
-                None,
-            )?;
-            c.out.emit(text.as_bytes(), out, &c.data)?;
+            c.finish(&renderer, "plan", &model, out)?;
         }
         Which::Treaty(a) => {
             let c = &a.common;
-            let as_of = c.as_of.date()?;
-            c.out.check(&c.data)?;
-            let renderer = super::renderer(c.templates.as_deref(), c.lang)?;
-            let loaded = c.data.load_clean()?;
+            let (as_of, renderer, loaded) = c.start()?;
             let cat = &loaded.catalogue;
             let inst = cat.treaties().find(|i| i.id == a.treaty).ok_or_else(|| {
                 CliError::Usage(format!(
@@ -166,15 +169,10 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                     eval_args::did_you_mean(&a.treaty, cat.treaties().map(|i| i.id.as_str()))
                 ))
             })?;
-            let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
+            // A treaty page reads each state's standing only: no obligations to evaluate.
+            let ev = eval::evaluate_plans(cat, as_of);
             let model = crate::report::treaty::build(cat, inst, &ev, c.data.freshness()?, c.lang);
-            let text = renderer.render(
-                "treaty",
-                super::output::report_format(c.format, &c.out),
-                &model,
-                None,
-            )?;
-            c.out.emit(text.as_bytes(), out, &c.data)?;
+            c.finish(&renderer, "treaty", &model, out)?;
         }
     }
     Ok(Outcome::Ok)

@@ -100,7 +100,7 @@ fn reservation_states(c: &Country, p: &Participation, date: Date) -> Vec<Reserva
         .collect()
 }
 
-fn reservation_reason(
+pub(super) fn reservation_reason(
     c: &Country,
     p: &Participation,
     inst: &str,

@@ -132,28 +132,21 @@ impl<'a> Evaluator<'a> {
         leaf(status, strength, r)
     }
 
+    /// The reservation's reason as the obligation view gives it, but any reservation in force only
+    /// narrows a criterion's credit: partial, not not-applicable.
     fn reservation_reason(
         &self,
         p: &crate::model::Participation,
         inst: &str,
         f: rules::ReservationFinding,
     ) -> Option<Reason> {
-        let r = p.reservations.get(f.index)?;
-        Some(
-            Reason::new(Fact::Reservation {
-                instrument: inst.to_string(),
-                kind: r.kind,
-                articles: r.articles.clone(),
-                summary: r.summary.clone(),
-                effect: f.effect,
-            })
-            .with_status(if f.effect == Effect::Unread {
+        super::country::reservation_reason(self.country, p, inst, f).map(|r| {
+            r.with_status(if f.effect == Effect::Unread {
                 Status::Unknown
             } else {
                 Status::Partial
             })
-            .cite(facts::reservation_cite(self.country, p, f.index)),
-        )
+        })
     }
 
     fn signed(&self, id: &str) -> Finding {

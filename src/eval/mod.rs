@@ -187,7 +187,7 @@ pub fn evaluate_country(cat: &Catalogue, iso3: &str, as_of: Date) -> Option<Coun
 
 /// Evaluates every state's treaties and plan actions and every plan's targets on `as_of`, leaving
 /// obligations out: what comparisons with a conference day or a deadline read (page one of a country
-/// report, a tracker's "what changed"), at a fraction of the cost.
+/// report, a tracker's "what changed", a treaty page), at a fraction of the cost.
 pub fn evaluate_plans(cat: &Catalogue, as_of: Date) -> Evaluation {
     Evaluation {
         as_of,
@@ -212,12 +212,16 @@ pub fn evaluate_plans(cat: &Catalogue, as_of: Date) -> Evaluation {
                 )
             })
             .collect(),
-        plans: cat
-            .plans
-            .keys()
-            .filter_map(|k| evaluate_plan(cat, k, as_of).map(|e| (k.clone(), e)))
-            .collect(),
+        plans: plan_evals(cat, as_of),
     }
+}
+
+/// Every plan's targets on `as_of`.
+fn plan_evals(cat: &Catalogue, as_of: Date) -> BTreeMap<String, PlanEval> {
+    cat.plans
+        .keys()
+        .filter_map(|k| evaluate_plan(cat, k, as_of).map(|e| (k.clone(), e)))
+        .collect()
 }
 
 /// Evaluates a plan's targets at their due dates and on `as_of`.
@@ -250,11 +254,7 @@ pub fn evaluate(
             .keys()
             .filter_map(|k| evaluate_country(cat, k, as_of).map(|e| (k.clone(), e)))
             .collect(),
-        plans: cat
-            .plans
-            .keys()
-            .filter_map(|k| evaluate_plan(cat, k, as_of).map(|e| (k.clone(), e)))
-            .collect(),
+        plans: plan_evals(cat, as_of),
     })
 }
 

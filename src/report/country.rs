@@ -3,9 +3,7 @@
 use super::words::Words;
 use super::{Sources, Stamp, StatusCounts};
 use crate::catalogue::Catalogue;
-use crate::eval::{
-    self, CountryEval, Fact, InstrumentEval, Reason, Standing, Status, StepKind, Strength,
-};
+use crate::eval::{self, CountryEval, Fact, InstrumentEval, Reason, Status, StepKind, Strength};
 use crate::model::{Country, Date, DeadlineSetBy, Plan};
 use serde::Serialize;
 
@@ -321,31 +319,16 @@ fn instrument_row(
     src: &mut Sources,
     fresh: super::Freshness,
 ) -> InstrumentRow {
-    let msg = w.messages();
-    let (action, date) = match i.standing {
-        Standing::Party { action, .. } => (
-            action
-                .map(|a| msg.t(&format!("action.{}", a.as_str())).to_string())
-                .unwrap_or_default(),
-            i.standing.joined().unwrap_or_default(),
-        ),
-        Standing::Withdrawn { on } => (msg.t("action.withdrawal").to_string(), on.to_string()),
-        _ => (String::new(), String::new()),
-    };
     let m = w.messages();
-    let standing_code = i
-        .standing
-        .as_status()
-        .map(|s| s.as_str())
-        .unwrap_or("unknown");
+    let standing = w.standing_row(i.standing);
     InstrumentRow {
         id: i.id.clone(),
         name: cat.instrument_name_in(&i.id, m.lang).to_string(),
         status: i.status,
-        standing: m.t(&format!("standing-word.{standing_code}")).to_string(),
-        standing_code: standing_code.to_string(),
-        action,
-        date,
+        standing: standing.word,
+        standing_code: standing.code.to_string(),
+        action: standing.action,
+        date: standing.date,
         signature: i.signature.map(|s| s.to_string()).unwrap_or_default(),
         reservations: i
             .reservations

@@ -5,7 +5,7 @@ use super::map::{self, Focus, MapView};
 use super::words::Words;
 use super::{Sources, Stamp, StatusCounts};
 use crate::catalogue::Catalogue;
-use crate::eval::{Evaluation, Standing, Status};
+use crate::eval::{Evaluation, Status};
 use crate::model::Instrument;
 use serde::Serialize;
 
@@ -64,22 +64,7 @@ pub fn build(
         let Some(ie) = ce.instrument(&inst.id) else {
             continue;
         };
-        let (action, joined) = match ie.standing {
-            Standing::Party { action, .. } => (
-                action
-                    .map(|a| m.t(&format!("action.{}", a.as_str())).to_string())
-                    .unwrap_or_default(),
-                ie.standing.joined().unwrap_or_default(),
-            ),
-            Standing::Withdrawn { on } => (m.t("action.withdrawal").to_string(), on.to_string()),
-            _ => (String::new(), String::new()),
-        };
-        let standing_code = ie
-            .standing
-            .as_status()
-            .map(|s| s.as_str())
-            .unwrap_or("unknown");
-        let standing = m.t(&format!("standing-word.{standing_code}")).to_string();
+        let standing = words.standing_row(ie.standing);
         focus.push(Focus {
             iso3: iso.clone(),
             status: ie.status,
@@ -94,10 +79,10 @@ pub fn build(
             iso3: iso.clone(),
             name: ce.name.clone(),
             status: ie.status,
-            standing,
-            standing_code: standing_code.to_string(),
-            action,
-            joined,
+            standing: standing.word,
+            standing_code: standing.code.to_string(),
+            action: standing.action,
+            joined: standing.date,
             signed: ie.signature.map(|d| d.to_string()).unwrap_or_default(),
             reservations: ie
                 .reservations

@@ -11,6 +11,14 @@ use crate::eval::diff::{Count, Detail};
 use crate::eval::{Change, Effect, Fact, NotCounting, Standing, Status, Step, StepKind, Test};
 use crate::model::{Extent, Lang, MeasureStatus, ReservationKind};
 
+/// The standing columns of a treaty row (see [`Words::standing_row`]).
+pub struct StandingRow {
+    pub code: &'static str,
+    pub word: String,
+    pub action: String,
+    pub date: String,
+}
+
 /// Renders facts for one state (or none, for plan-wide facts) in one language.
 pub struct Words<'a> {
     cat: &'a Catalogue,
@@ -176,6 +184,29 @@ impl<'a> Words<'a> {
 
     fn action_word(&self, a: crate::model::JoinAction) -> String {
         self.msg.t(&format!("action.{}", a.as_str())).to_string()
+    }
+
+    /// A treaty row's standing: its code (`party`, `signatory` …), the word for it, and how and when the
+    /// state joined or left (empty when neither applies).
+    pub fn standing_row(&self, s: Standing) -> StandingRow {
+        let m = &self.msg;
+        let code = s.as_status().map(|s| s.as_str()).unwrap_or("unknown");
+        let (action, date) = match s {
+            Standing::Party { action, .. } => (
+                action
+                    .map(|a| m.t(&format!("action.{}", a.as_str())).to_string())
+                    .unwrap_or_default(),
+                s.joined().unwrap_or_default(),
+            ),
+            Standing::Withdrawn { on } => (m.t("action.withdrawal").to_string(), on.to_string()),
+            _ => (String::new(), String::new()),
+        };
+        StandingRow {
+            code,
+            word: m.t(&format!("standing-word.{code}")).to_string(),
+            action,
+            date,
+        }
     }
 
     pub fn standing(&self, s: Standing, name: &str) -> String {
