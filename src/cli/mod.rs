@@ -131,9 +131,9 @@ pub enum Command {
         after_long_help = "Examples:\n  lexgap validate\n  lexgap validate --strict --format json\n  lexgap validate --data my-tree/"
     )]
     Validate(validate::Args),
-    /// Country gap report or plan tracker (Markdown, HTML or JSON)
+    /// Country gap report, plan tracker or treaty page (Markdown, HTML or JSON)
     #[command(
-        after_long_help = "Examples:\n  lexgap report country TZA --plan dar-es-salaam-2010\n  lexgap report country Kenya --out KEN.html\n  lexgap report plan almaty-2011 --as-of 2012-12-31 --format json"
+        after_long_help = "Examples:\n  lexgap report country TZA --plan dar-es-salaam-2010\n  lexgap report country Kenya --out KEN.html\n  lexgap report plan almaty-2011 --as-of 2012-12-31 --format json\n  lexgap report treaty csr1951 --lang fr"
     )]
     Report(report::Args),
     /// Briefing pack on a topic for a group of states
