@@ -28,6 +28,46 @@ fn bundled() -> lexgap::catalogue::Catalogue {
     l.catalogue
 }
 
+/// Runs on the bundled data trust the checks made when the binary was built; this is where that trust
+/// is earned: every check a tree from disk gets finds nothing, and the quick load builds the same records.
+#[test]
+fn bundled_tree_passes_every_check_and_loads_the_same_without_them() {
+    let opts = LoadOptions {
+        today: common::date(common::BUNDLED_TODAY),
+        stale_years: 3,
+    };
+    assert!(
+        load::embedded_checked_at_build(),
+        "build.rs found schema problems in the bundled data (see the build warnings)"
+    );
+    let checked = load::load_embedded_checked(opts);
+    let errors: Vec<_> = checked
+        .diagnostics
+        .items
+        .iter()
+        .filter(|d| d.severity == lexgap::diag::Severity::Error)
+        .take(20)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let quick = load::load_embedded(opts);
+    assert_eq!(quick.diagnostics.items, checked.diagnostics.items);
+    let json = |c: &lexgap::catalogue::Catalogue| {
+        serde_json::to_string(&(
+            &c.vocabulary,
+            &c.instruments,
+            &c.countries,
+            &c.plans,
+            &c.files,
+        ))
+        .unwrap()
+    };
+    assert_eq!(json(&quick.catalogue), json(&checked.catalogue));
+    assert_eq!(
+        serde_json::to_string(&quick.stats).unwrap(),
+        serde_json::to_string(&checked.stats).unwrap()
+    );
+}
+
 fn relation(cat: &lexgap::catalogue::Catalogue, from: &str, kind: RelationKind, to: &str) -> bool {
     cat.instruments[from]
         .relations

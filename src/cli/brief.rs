@@ -61,7 +61,8 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             .map(|c| eval_args::country(cat, c).map(|c| c.iso3.clone()))
             .collect::<Result<_, _>>()?
     };
-    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Data(e.to_string()))?;
+    // A brief reads treaties and plan actions, not obligations.
+    let ev = eval::evaluate_plans(cat, as_of);
     let model = brief::build(cat, plan, &ev, topic, &countries, a.lang);
     let text = renderer.render(
         "brief",

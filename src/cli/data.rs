@@ -92,15 +92,29 @@ impl DataArgs {
         })
     }
 
+    /// Loads the tree; the bundled one is trusted to pass the checks it passed when the binary was built.
     pub fn load(&self) -> Result<Loaded, CliError> {
+        self.load_with(false)
+    }
+
+    /// Loads the tree with every check, the bundled one included: what `validate` reports on.
+    pub fn load_checked(&self) -> Result<Loaded, CliError> {
+        self.load_with(true)
+    }
+
+    fn load_with(&self, check_bundled: bool) -> Result<Loaded, CliError> {
         let opts = LoadOptions {
             today: today()?,
             stale_years: self.stale_after,
         };
-        Ok(match self.root()? {
+        let loaded = match self.root()? {
             Some(dir) => load::load_dir(&dir, opts),
+            None if check_bundled => load::load_embedded_checked(opts),
             None => load::load_embedded(opts),
-        })
+        };
+        // A command loads once: the memory of the compiled schemas goes to evaluating and rendering.
+        load::schema::release();
+        Ok(loaded)
     }
 
     /// Loads and refuses to go on if the data has errors (printed to stderr).

@@ -102,11 +102,13 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         .map(|c| eval_args::country(cat, c).map(|c| c.iso3.clone()))
         .transpose()?;
     let ev = || eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()));
+    // Tables of treaties, actions and targets need no obligations.
+    let plans_only = || Ok::<_, CliError>(eval::evaluate_plans(cat, as_of));
     let bytes = match a.table {
-        Table::Participation => encode(&export::participation(&ev()?), &a)?,
+        Table::Participation => encode(&export::participation(&plans_only()?), &a)?,
         Table::Obligations => encode(&export::obligations(cat), &a)?,
         Table::Actions => encode(&export::actions(cat, a.plan.as_deref()), &a)?,
-        Table::Targets => encode(&export::targets(cat, a.plan.as_deref(), &ev()?), &a)?,
+        Table::Targets => encode(&export::targets(cat, a.plan.as_deref(), &plans_only()?), &a)?,
         Table::Findings => encode(
             &findings::findings(
                 cat,
@@ -119,7 +121,7 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             &a,
         )?,
         Table::Matrix => {
-            let t = export::matrix(cat, &ev()?);
+            let t = export::matrix(cat, &plans_only()?);
             match a.format() {
                 Format::Csv => t.to_csv(a.excel).map_err(CliError::Data)?,
                 Format::Json => t.to_json().into_bytes(),

@@ -149,7 +149,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 Some(s) => super::data::parse_date(s, "--since")?,
                 None => plan::baseline(p),
             };
-            let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Usage(e.to_string()))?;
+            // A tracker reads treaties, actions and targets: no obligations, no reason trees.
+            let ev = eval::evaluate_plans(cat, as_of);
             let base = eval::evaluate_plans(cat, since);
             let pe = ev
                 .plans

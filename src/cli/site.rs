@@ -55,7 +55,9 @@ pub fn run(a: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
         .collect::<Result<Vec<_>, _>>()?;
     let loaded = a.data.load_clean()?;
     let cat = &loaded.catalogue;
-    let ev = eval::evaluate(cat, as_of, &[]).map_err(|e| CliError::Data(e.to_string()))?;
+    // Treaties, actions and targets for every state at once; obligations one state at a time, as
+    // each page is written.
+    let ev = eval::evaluate_plans(cat, as_of);
     let mut since = std::collections::BTreeMap::new();
     let mut at_deadline = std::collections::BTreeMap::new();
     for p in cat.plans.values() {

@@ -22,7 +22,7 @@ pub enum Format {
 }
 
 pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
-    let loaded = args.data.load()?;
+    let loaded = args.data.load_checked()?;
     let d = &loaded.diagnostics;
     let s = &loaded.stats;
     let failed = d.fails(args.strict);

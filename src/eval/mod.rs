@@ -27,6 +27,15 @@ use crate::model::{
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// How much of the reasons an evaluation keeps for plan actions and targets: every tree (reports that
+/// show why, `explain`), or the statuses alone (comparisons with another date, trackers, treaty
+/// pages), which is most of the memory of a large evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    Reasons,
+    Statuses,
+}
+
 /// A hypothetical fact for what-if runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -180,7 +189,12 @@ pub fn evaluate_country(cat: &Catalogue, iso3: &str, as_of: Date) -> Option<Coun
         actions: cat
             .plans
             .values()
-            .map(|p| (p.id.clone(), plan::actions(cat, p, c, as_of)))
+            .map(|p| {
+                (
+                    p.id.clone(),
+                    plan::actions(cat, p, c, as_of, Detail::Reasons),
+                )
+            })
             .collect(),
     })
 }
@@ -206,21 +220,34 @@ pub fn evaluate_plans(cat: &Catalogue, as_of: Date) -> Evaluation {
                         actions: cat
                             .plans
                             .values()
-                            .map(|p| (p.id.clone(), plan::actions(cat, p, c, as_of)))
+                            .map(|p| {
+                                (
+                                    p.id.clone(),
+                                    plan::actions(cat, p, c, as_of, Detail::Statuses),
+                                )
+                            })
                             .collect(),
                     },
                 )
             })
             .collect(),
-        plans: plan_evals(cat, as_of),
+        plans: plan_evals(cat, as_of, Detail::Statuses),
     }
 }
 
 /// Every plan's targets on `as_of`.
-fn plan_evals(cat: &Catalogue, as_of: Date) -> BTreeMap<String, PlanEval> {
+fn plan_evals(cat: &Catalogue, as_of: Date, detail: Detail) -> BTreeMap<String, PlanEval> {
     cat.plans
-        .keys()
-        .filter_map(|k| evaluate_plan(cat, k, as_of).map(|e| (k.clone(), e)))
+        .values()
+        .map(|p| {
+            (
+                p.id.clone(),
+                PlanEval {
+                    id: p.id.clone(),
+                    targets: plan::targets(cat, p, as_of, detail),
+                },
+            )
+        })
         .collect()
 }
 
@@ -229,7 +256,7 @@ pub fn evaluate_plan(cat: &Catalogue, plan_id: &str, as_of: Date) -> Option<Plan
     let p = cat.plans.get(plan_id)?;
     Some(PlanEval {
         id: p.id.clone(),
-        targets: plan::targets(cat, p, as_of),
+        targets: plan::targets(cat, p, as_of, Detail::Reasons),
     })
 }
 
@@ -254,7 +281,8 @@ pub fn evaluate(
             .keys()
             .filter_map(|k| evaluate_country(cat, k, as_of).map(|e| (k.clone(), e)))
             .collect(),
-        plans: plan_evals(cat, as_of),
+        // Per-state reasons for targets are read only by `explain`, which evaluates them itself.
+        plans: plan_evals(cat, as_of, Detail::Statuses),
     })
 }
 
@@ -276,13 +304,13 @@ pub fn explain(cat: &Catalogue, iso3: &str, item: &str, as_of: Date) -> Option<(
     }
     for p in cat.plans.values() {
         if p.action(item).is_some() {
-            let e = plan::actions(cat, p, c, as_of)
+            let e = plan::actions(cat, p, c, as_of, Detail::Reasons)
                 .into_iter()
                 .find(|x| x.id == item)?;
-            return Some((e.status, e.reasons));
+            return Some((e.status, e.reasons?));
         }
         if p.targets().any(|(_, t)| t.id == item) {
-            let t = plan::targets(cat, p, as_of)
+            let t = plan::targets(cat, p, as_of, Detail::Reasons)
                 .into_iter()
                 .find(|t| t.id == item)?;
             let mut r = Reason::new(Fact::Target {
@@ -302,7 +330,7 @@ pub fn explain(cat: &Catalogue, iso3: &str, item: &str, as_of: Date) -> Option<(
                         status: *s,
                     })
                     .with_status(*s)
-                    .child(cr.clone()),
+                    .children(cr.clone()),
                 );
             }
             r = r.children(t.now.evidence.clone());

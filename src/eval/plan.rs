@@ -6,6 +6,7 @@
 use super::criteria::Evaluator;
 use super::fact::Fact;
 use super::status::{Cite, Reason, Status, Strength};
+use super::Detail;
 use crate::catalogue::Catalogue;
 use crate::model::{Country, Date, Plan, Regional, Target};
 use serde::Serialize;
@@ -15,11 +16,20 @@ pub struct ActionEval {
     pub id: String,
     pub status: Status,
     pub strength: Strength,
-    pub reasons: Reason,
+    /// Why: kept by evaluations made with [`Detail::Reasons`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reasons: Option<Reason>,
 }
 
-pub fn actions(cat: &Catalogue, plan: &Plan, c: &Country, date: Date) -> Vec<ActionEval> {
+pub fn actions(
+    cat: &Catalogue,
+    plan: &Plan,
+    c: &Country,
+    date: Date,
+    detail: Detail,
+) -> Vec<ActionEval> {
     let mut ev = Evaluator::new(cat, plan, c, date);
+    let keep = |r: Reason| (detail == Detail::Reasons).then_some(r);
     plan.actions()
         .map(|(_, a)| match &a.criterion {
             Some(cr) => {
@@ -28,23 +38,27 @@ pub fn actions(cat: &Catalogue, plan: &Plan, c: &Country, date: Date) -> Vec<Act
                     id: a.id.clone(),
                     status,
                     strength,
-                    reasons: Reason::new(Fact::Action {
-                        action: a.id.clone(),
-                    })
-                    .with_status(status)
-                    .with_strength(strength)
-                    .child(r),
+                    reasons: keep(
+                        Reason::new(Fact::Action {
+                            action: a.id.clone(),
+                        })
+                        .with_status(status)
+                        .with_strength(strength)
+                        .child(r),
+                    ),
                 }
             }
             None => ActionEval {
                 id: a.id.clone(),
                 status: Status::NotAssessed,
                 strength: Strength::None,
-                reasons: Reason::new(Fact::NotAssessed {
-                    action: a.id.clone(),
-                    why: a.not_assessed.clone(),
-                })
-                .with_status(Status::NotAssessed),
+                reasons: keep(
+                    Reason::new(Fact::NotAssessed {
+                        action: a.id.clone(),
+                        why: a.not_assessed.clone(),
+                    })
+                    .with_status(Status::NotAssessed),
+                ),
             },
         })
         .collect()
@@ -88,9 +102,10 @@ pub struct TargetEval {
     /// The reading at the due date; `None` while the evaluation date is before it (not yet due).
     pub at_due: Option<Progress>,
     pub now: Progress,
-    /// Per participant on the evaluation date, for explanations.
+    /// Per participant on the evaluation date, with the reasons for explanations when the evaluation
+    /// keeps them ([`Detail::Reasons`]).
     #[serde(skip)]
-    pub per_country: Vec<(String, Status, Reason)>,
+    pub per_country: Vec<(String, Status, Option<Reason>)>,
 }
 
 fn empty(date: Date, status: Status) -> Progress {
@@ -165,7 +180,8 @@ fn progress(
     plan: &Plan,
     t: &Target,
     date: Date,
-) -> (Progress, Vec<(String, Status, Reason)>) {
+    detail: Detail,
+) -> (Progress, Vec<(String, Status, Option<Reason>)>) {
     let mut per = Vec::new();
     if let Some(reg) = &t.regional {
         return (regional(cat, plan, t, reg, date), per);
@@ -195,7 +211,7 @@ fn progress(
         ) {
             strengths.push((s, strength));
         }
-        per.push((iso.clone(), s, r));
+        per.push((iso.clone(), s, (detail == Detail::Reasons).then_some(r)));
     }
     p.count = p.met.len();
     p.status = if p.count >= p.needed {
@@ -226,7 +242,7 @@ fn progress(
     (p, per)
 }
 
-pub fn targets(cat: &Catalogue, plan: &Plan, date: Date) -> Vec<TargetEval> {
+pub fn targets(cat: &Catalogue, plan: &Plan, date: Date, detail: Detail) -> Vec<TargetEval> {
     plan.targets()
         .map(|(area, t)| {
             let kind = if t.regional.is_some() {
@@ -236,8 +252,8 @@ pub fn targets(cat: &Catalogue, plan: &Plan, date: Date) -> Vec<TargetEval> {
             } else {
                 TargetKind::NotAssessed
             };
-            let at_due = (t.due <= date).then(|| progress(cat, plan, t, t.due).0);
-            let (now, per_country) = progress(cat, plan, t, date);
+            let at_due = (t.due <= date).then(|| progress(cat, plan, t, t.due, Detail::Statuses).0);
+            let (now, per_country) = progress(cat, plan, t, date, detail);
             TargetEval {
                 id: t.id.clone(),
                 area: area.id.clone(),

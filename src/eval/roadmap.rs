@@ -195,7 +195,12 @@ pub fn roadmap(
                 step: StepKind::Act,
                 id: a.id.clone(),
                 status: a.status,
-                why: decisive(&a.reasons, a.status),
+                why: match &a.reasons {
+                    Some(r) => decisive(r, a.status),
+                    None => Fact::Action {
+                        action: a.id.clone(),
+                    },
+                },
                 check_status_first: false,
                 after: vec![],
                 targets,

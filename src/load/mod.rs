@@ -70,8 +70,34 @@ pub fn load_dir(root: &Path, opts: LoadOptions) -> Loaded {
     load_files(files, diags, opts)
 }
 
-/// Loads the tree embedded in the binary.
+/// Whether the embedded tree passed its schema checks when the binary was built (see `build.rs`).
+const EMBEDDED_CHECKED: bool = option_env!("LEXGAP_EMBEDDED_CHECKED").is_some();
+
+/// Loads the tree embedded in the binary. It was checked against its schemas when the binary was
+/// built (and fully, meaning checks included, by the tests), so it is only parsed into records here,
+/// with the checks across records that give statistics and warnings; the schema validators are not
+/// even compiled. A file that does not parse as expected gets the full checks after all.
 pub fn load_embedded(opts: LoadOptions) -> Loaded {
+    if EMBEDDED_CHECKED {
+        let files = tree::read_embedded();
+        assemble(
+            files.iter().map(parse_trusted).collect(),
+            Diagnostics::default(),
+            opts,
+        )
+    } else {
+        load_embedded_checked(opts)
+    }
+}
+
+/// Whether the binary was built with an embedded tree that passed its schema checks, so runs on the
+/// bundled data skip them.
+pub fn embedded_checked_at_build() -> bool {
+    EMBEDDED_CHECKED
+}
+
+/// Loads the embedded tree with every check a tree from disk gets: what `lexgap validate` runs.
+pub fn load_embedded_checked(opts: LoadOptions) -> Loaded {
     load_files(tree::read_embedded(), Diagnostics::default(), opts)
 }
 
@@ -309,6 +335,36 @@ fn file_stem(path: &str) -> &str {
     name.strip_suffix(".json").unwrap_or(name)
 }
 
+/// Parses a file already known to pass the checks on its own straight into its typed record; a
+/// file that does not parse so goes through [`parse_file`] for its diagnostics.
+fn parse_trusted(file: &DataFile) -> ParsedFile {
+    fn typed_bytes<T: DeserializeOwned>(b: &[u8]) -> Option<T> {
+        serde_json::from_slice(b).ok()
+    }
+    let place = tree::place_of(&file.path);
+    let b = file.bytes.as_slice();
+    let record = match place {
+        Some(Place::Vocabulary) => typed_bytes(b).map(Record::Vocabulary),
+        Some(Place::Treaty | Place::SoftLaw) => typed_bytes(b).map(Record::Instrument),
+        Some(Place::Country) => typed_bytes(b).map(Record::Country),
+        Some(Place::Plan) => typed_bytes(b).map(Record::Plan),
+        Some(Place::Translations) => typed_bytes(b).map(Record::Translations),
+        None => None,
+    };
+    let (Some(record), Ok(text)) = (record, std::str::from_utf8(b)) else {
+        return parse_file(file);
+    };
+    ParsedFile {
+        path: file.path.clone(),
+        place,
+        text: Some(text.to_string()),
+        record: Some(record),
+        claimed: vec![file_stem(&file.path).to_string()],
+        diagnostics: Vec::new(),
+        index: Default::default(),
+    }
+}
+
 /// Parses and checks one file on its own.
 pub fn parse_file(file: &DataFile) -> ParsedFile {
     let mut out = ParsedFile {
@@ -342,7 +398,7 @@ pub fn parse_file(file: &DataFile) -> ParsedFile {
     }
     control_characters(&file.path, &value, &mut String::new(), &mut out.diagnostics);
     let errors = match schema::validators() {
-        Ok(v) => schema::check(v, place, &file.path, &value),
+        Ok(v) => schema::check(&v, place, &file.path, &value),
         Err(e) => vec![Diagnostic::error(
             "schema-invalid",
             "schemas",

@@ -31,19 +31,33 @@ fn build(text: &str) -> Result<Validator, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The compiled validators, built once per process.
-pub fn validators() -> Result<&'static Validators, String> {
-    static CELL: OnceLock<Result<Validators, String>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        Ok(Validators {
-            instrument: build(INSTRUMENT)?,
-            country: build(COUNTRY)?,
-            plan: build(PLAN)?,
-            vocabulary: build(VOCABULARY)?,
-        })
-    })
-    .as_ref()
-    .map_err(Clone::clone)
+/// The compiled validators, built when first needed and kept until [`release`]: compiled with their
+/// resolved references, they take tens of megabytes, which a run that goes on to evaluate and render
+/// should have back.
+pub fn validators() -> Result<std::sync::Arc<Validators>, String> {
+    let mut cell = CELL
+        .lock()
+        .map_err(|_| "the schema validators' lock is poisoned".to_string())?;
+    if let Some(v) = cell.as_ref() {
+        return Ok(v.clone());
+    }
+    let v = std::sync::Arc::new(Validators {
+        instrument: build(INSTRUMENT)?,
+        country: build(COUNTRY)?,
+        plan: build(PLAN)?,
+        vocabulary: build(VOCABULARY)?,
+    });
+    *cell = Some(v.clone());
+    Ok(v)
+}
+
+static CELL: std::sync::Mutex<Option<std::sync::Arc<Validators>>> = std::sync::Mutex::new(None);
+
+/// Drops the compiled validators (a later load compiles them again).
+pub fn release() {
+    if let Ok(mut cell) = CELL.lock() {
+        *cell = None;
+    }
 }
 
 fn short(v: &Value) -> String {

@@ -432,12 +432,14 @@ fn action_rows(
                 };
                 statuses.push(x.status);
                 let mut why = Vec::new();
-                for ch in &x.reasons.children {
+                // A state's own evaluation keeps every reason; one without them shows none.
+                let reasons = x.reasons.as_ref();
+                for ch in reasons.iter().flat_map(|r| r.children.iter()) {
                     facts(w, ch, &mut why, 0);
                 }
-                if x.status == Status::NotAssessed {
+                if let (Status::NotAssessed, Some(r)) = (x.status, reasons) {
                     // The row already names the action and says "not assessed": give the reason only.
-                    why = vec![match &x.reasons.fact {
+                    why = vec![match &r.fact {
                         crate::eval::Fact::NotAssessed { why, .. } => w.not_assessed_reason(why),
                         f => w.fact(f),
                     }];
@@ -451,7 +453,7 @@ fn action_rows(
                     status: x.status,
                     strength: x.strength,
                     why,
-                    notes: src.cite_reason(&x.reasons),
+                    notes: reasons.map(|r| src.cite_reason(r)).unwrap_or_default(),
                 });
             }
             let area_title = w.area_title(&area.id, &area.title);
@@ -498,7 +500,8 @@ fn evidence_needed(w: &Words, e: &CountryEval, actions: &[ActionRow]) -> Vec<Evi
     for a in actions.iter().filter(|a| a.status == Status::Unknown) {
         let lead = e
             .action(&a.id)
-            .map(|x| leads(w, &x.reasons))
+            .and_then(|x| x.reasons.as_ref())
+            .map(|r| leads(w, r))
             .unwrap_or_default();
         out.push(EvidenceItem {
             item: a.id.clone(),
@@ -588,7 +591,7 @@ fn step_reasons<'e>(e: &'e CountryEval, s: &eval::Step) -> Option<&'e Reason> {
     match s.step {
         StepKind::Join => e.instrument(&s.id).map(|x| &x.reasons),
         StepKind::Implement => e.obligation(&s.id).map(|x| &x.reasons),
-        StepKind::Act => e.action(&s.id).map(|x| &x.reasons),
+        StepKind::Act => e.action(&s.id).and_then(|x| x.reasons.as_ref()),
     }
 }
 

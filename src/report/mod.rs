@@ -22,6 +22,7 @@ use crate::eval::Status;
 use handlebars::Handlebars;
 use include_dir::{include_dir, Dir};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 static TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/reports/templates");
@@ -78,8 +79,10 @@ pub const MAX_TEMPLATES_TOTAL: usize = 128 * 1024;
 /// Template registries for HTML (HTML-escaped) and Markdown (Markdown-escaped), strict mode on so a
 /// misspelt field fails instead of rendering as nothing.
 pub struct Renderer {
-    html: Handlebars<'static>,
-    md: Handlebars<'static>,
+    /// Each registry holds the helpers and the user's templates from the start; built-in templates
+    /// join when a render first needs them.
+    html: std::sync::Mutex<Handlebars<'static>>,
+    md: std::sync::Mutex<Handlebars<'static>>,
     pub lang: crate::model::Lang,
 }
 
@@ -160,58 +163,80 @@ fn register_helpers(h: &mut Handlebars<'static>) {
     h.register_helper("join", Box::new(join));
 }
 
-/// Registers a template: `*.md` / `*.html` go to their registry; anything else is a partial for both.
+/// The registries a template belongs to: `*.md` / `*.html` their own; anything else is a partial for
+/// both.
+fn registries_of(name: &str) -> (bool, bool) {
+    (!name.ends_with(".md"), !name.ends_with(".html"))
+}
+
+/// Registers a template text in the registries it belongs to.
 fn register(
     html: &mut Handlebars<'static>,
     md: &mut Handlebars<'static>,
     name: &str,
     text: &str,
 ) -> Result<(), ReportError> {
-    let targets: Vec<&mut Handlebars<'static>> = if name.ends_with(".md") {
-        vec![md]
-    } else if name.ends_with(".html") {
-        vec![html]
-    } else {
-        vec![html, md]
-    };
-    for h in targets {
-        h.register_template_string(name, text)
-            .map_err(|e| ReportError::Template {
-                name: format!("{name}.hbs"),
-                message: e.to_string(),
-            })?;
+    let (in_html, in_md) = registries_of(name);
+    for (h, wanted) in [(html, in_html), (md, in_md)] {
+        if wanted {
+            h.register_template_string(name, text)
+                .map_err(|e| ReportError::Template {
+                    name: format!("{name}.hbs"),
+                    message: e.to_string(),
+                })?;
+        }
     }
     Ok(())
 }
 
-/// The HTML and Markdown registries with the built-in templates, compiled once per process (a
-/// template's compilation costs more than rendering it).
-fn builtin() -> Result<&'static (Handlebars<'static>, Handlebars<'static>), ReportError> {
-    static BUILTIN: std::sync::OnceLock<
-        Result<(Handlebars<'static>, Handlebars<'static>), String>,
-    > = std::sync::OnceLock::new();
-    BUILTIN
-        .get_or_init(|| {
-            let mut html = Handlebars::new();
-            let mut md = Handlebars::new();
-            for h in [&mut html, &mut md] {
-                h.set_strict_mode(true);
-                register_helpers(h);
-            }
-            md.register_escape_fn(escape_markdown);
-            for f in TEMPLATES.files() {
-                let name = f.path().file_name().and_then(|n| n.to_str());
-                let (Some(name), Some(text)) =
-                    (name.and_then(|n| n.strip_suffix(".hbs")), f.contents_utf8())
-                else {
-                    continue;
-                };
-                register(&mut html, &mut md, name, text).map_err(|e| e.to_string())?;
-            }
-            Ok((html, md))
-        })
-        .as_ref()
-        .map_err(|e| ReportError::Other(e.clone()))
+/// The text of a built-in template by its name (without `.hbs`).
+fn builtin_text(name: &str) -> Option<&'static str> {
+    TEMPLATES
+        .get_file(format!("{name}.hbs"))
+        .and_then(|f| f.contents_utf8())
+}
+
+/// A built-in template, compiled when first needed and then kept for the whole process: compiling
+/// costs more than rendering, and a run needs only the templates of the reports it writes.
+fn builtin_compiled(name: &str) -> Result<Option<handlebars::Template>, ReportError> {
+    static CACHE: std::sync::OnceLock<std::sync::Mutex<BTreeMap<String, handlebars::Template>>> =
+        std::sync::OnceLock::new();
+    let Some(text) = builtin_text(name) else {
+        return Ok(None);
+    };
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(t) = cache.lock().ok().and_then(|c| c.get(name).cloned()) {
+        return Ok(Some(t));
+    }
+    let t = handlebars::Template::compile_with_name(text, name.to_string()).map_err(|e| {
+        ReportError::Template {
+            name: format!("{name}.hbs"),
+            message: e.to_string(),
+        }
+    })?;
+    if let Ok(mut c) = cache.lock() {
+        c.insert(name.to_string(), t.clone());
+    }
+    Ok(Some(t))
+}
+
+/// The partials a compiled template includes.
+fn template_partials(t: &handlebars::Template) -> Vec<String> {
+    partials::included(t)
+}
+
+/// Refuses templates that include each other, or a partial whose name is computed.
+fn check_partials(h: &Handlebars<'static>) -> Result<(), ReportError> {
+    partials::check(h).map_err(|e| match e {
+        partials::PartialError::Cycle(names) => ReportError::Template {
+            name: names.first().cloned().unwrap_or_default(),
+            message: format!("templates include each other: {}", names.join(" → ")),
+        },
+        partials::PartialError::Dynamic { template } => ReportError::Template {
+            name: format!("{template}.hbs"),
+            message: "a partial's name must be written out, not computed".into(),
+        },
+    })
 }
 
 impl Renderer {
@@ -287,30 +312,61 @@ impl Renderer {
                 )));
             }
         }
-        let (mut html, mut md) = builtin()?.clone();
-        // The words helpers carry the language, so they join the compiled copies here.
-        let words = Translate(i18n::Messages::new(lang));
+        let mut html = Handlebars::new();
+        let mut md = Handlebars::new();
         for h in [&mut html, &mut md] {
+            h.set_strict_mode(true);
+            register_helpers(h);
+            // The words helpers carry the language.
+            let words = Translate(i18n::Messages::new(lang));
             for name in ["t", "st", "sg", "fdate"] {
                 h.register_helper(name, Box::new(words));
             }
         }
+        md.register_escape_fn(escape_markdown);
         for (name, text) in &overrides {
             register(&mut html, &mut md, name, text)?;
         }
         for h in [&html, &md] {
-            partials::check(h).map_err(|e| match e {
-                partials::PartialError::Cycle(names) => ReportError::Template {
-                    name: names.first().cloned().unwrap_or_default(),
-                    message: format!("templates include each other: {}", names.join(" → ")),
-                },
-                partials::PartialError::Dynamic { template } => ReportError::Template {
-                    name: format!("{template}.hbs"),
-                    message: "a partial's name must be written out, not computed".into(),
-                },
-            })?;
+            check_partials(h)?;
         }
-        Ok(Renderer { html, md, lang })
+        Ok(Renderer {
+            html: std::sync::Mutex::new(html),
+            md: std::sync::Mutex::new(md),
+            lang,
+        })
+    }
+
+    /// Adds to `h` the built-in templates `name` needs — itself and the partials it includes, at any
+    /// depth — that it does not hold yet (a user's template of the same name stays in their place).
+    fn ensure(h: &mut Handlebars<'static>, name: &str, html: bool) -> Result<(), ReportError> {
+        let mut todo = vec![name.to_string()];
+        let mut added = false;
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(n) = todo.pop() {
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            let (in_html, in_md) = registries_of(&n);
+            if !(if html { in_html } else { in_md }) {
+                continue;
+            }
+            if let Some(t) = h.get_template(&n) {
+                // Already there (built in, or the user's): follow what it includes.
+                todo.extend(template_partials(t));
+                continue;
+            }
+            let Some(t) = builtin_compiled(&n)? else {
+                continue;
+            };
+            todo.extend(template_partials(&t));
+            h.register_template(&n, t);
+            added = true;
+        }
+        if added {
+            check_partials(h)?;
+        }
+        Ok(())
     }
 
     /// Renders `model` with template `<name>.<md|html>`, or as JSON. Templates see `report` (the model)
@@ -334,7 +390,23 @@ impl Renderer {
             Format::Md => (&self.md, format!("{name}.md")),
             Format::Html => (&self.html, format!("{name}.html")),
         };
-        let ctx = serde_json::json!({ "report": model, "site": site });
+        let mut h = h
+            .lock()
+            .map_err(|_| ReportError::Other("template registry poisoned".into()))?;
+        Renderer::ensure(&mut h, &tpl, format == Format::Html)?;
+        let report = serde_json::to_value(model).map_err(|e| ReportError::Render {
+            name: format!("{tpl}.hbs"),
+            message: e.to_string(),
+        })?;
+        // The page's chrome (style, header, footer, legend, sources) reads only the links, the stamp
+        // and the sources: Handlebars copies a partial's context, so they get this small one rather
+        // than the whole report.
+        let pick = |k: &str| report.get(k).cloned().unwrap_or(serde_json::Value::Null);
+        let chrome = serde_json::json!({
+            "report": { "stamp": pick("stamp"), "sources": pick("sources") },
+            "site": site,
+        });
+        let ctx = serde_json::json!({ "report": report, "site": site, "chrome": chrome });
         h.render(&tpl, &ctx).map_err(|e| ReportError::Render {
             name: format!("{tpl}.hbs"),
             message: e.to_string(),

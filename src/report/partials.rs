@@ -82,6 +82,15 @@ fn walk(t: &Template, node: &str, template: &str, g: &mut Graph) -> Result<(), P
     Ok(())
 }
 
+/// The partial names a compiled template includes, written out, at any depth of its blocks (inline
+/// partials' names among them; a caller looks up only names it has templates for).
+pub fn included(t: &Template) -> Vec<String> {
+    let mut g = Graph::default();
+    // A computed name is refused by [`check`] once the template is registered.
+    let _ = walk(t, "", "", &mut g);
+    g.includes.into_values().flatten().collect()
+}
+
 /// Finds a cycle among partial inclusions in one registry, if any.
 pub fn check(h: &Handlebars<'_>) -> Result<(), PartialError> {
     let mut g = Graph::default();

@@ -66,8 +66,6 @@ pub struct Written {
     pub files: usize,
 }
 
-/// Renders every page and export into `out`. `since` is the evaluation at each plan's conference end,
-/// keyed by plan id, for the "what changed" sections.
 /// The languages a site is written in: the first at the root, each other in a folder of its code.
 #[derive(Debug, Clone)]
 pub struct Languages {
@@ -113,6 +111,10 @@ impl Languages {
     }
 }
 
+/// Renders every page and export into `out`. `ev` holds every state's treaties and plan actions and
+/// every plan's targets ([`crate::eval::evaluate_plans`]); a state's obligations are evaluated when its
+/// page is written. `since` is the same at each plan's conference end and `at_deadline` at its
+/// deadline, keyed by plan id, for the "what changed" sections.
 #[allow(clippy::too_many_arguments)]
 pub fn write(
     cat: &Catalogue,
@@ -156,7 +158,20 @@ pub fn write(
             written_briefs.insert(file);
         }
     }
-    for (iso, ce) in &ev.countries {
+    // Each state's obligations are evaluated as its page is written and dropped after it, so memory
+    // does not grow with the number of states; its findings rows are all that is kept.
+    let mut findings_rows = Vec::new();
+    for iso in ev.countries.keys() {
+        let Some(full) = crate::eval::evaluate_country(cat, iso, ev.as_of) else {
+            continue;
+        };
+        let ce = &full;
+        findings_rows.extend(findings::country_findings(
+            cat,
+            ce,
+            ev.as_of,
+            findings::Filter::default(),
+        ));
         let past: Vec<country::Past> = cat
             .plans
             .values()
@@ -257,7 +272,7 @@ pub fn write(
         )?,
         &mut w,
     )?;
-    let findings_rows = findings::findings(cat, ev, findings::Filter::default());
+    findings_rows.extend(findings::target_findings(ev, findings::Filter::default()));
     let bytes = export::rows_to_csv(&findings_rows, false).map_err(ReportError::Other)?;
     super::write_atomic(&out.join("data").join("findings.csv"), &bytes)?;
     w.files += 1;
