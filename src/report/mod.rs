@@ -81,8 +81,8 @@ pub const MAX_TEMPLATES_TOTAL: usize = 128 * 1024;
 pub struct Renderer {
     /// Each registry holds the helpers and the user's templates from the start; built-in templates
     /// join when a render first needs them.
-    html: std::sync::Mutex<Handlebars<'static>>,
-    md: std::sync::Mutex<Handlebars<'static>>,
+    html: std::sync::RwLock<Handlebars<'static>>,
+    md: std::sync::RwLock<Handlebars<'static>>,
     pub lang: crate::model::Lang,
 }
 
@@ -327,12 +327,18 @@ impl Renderer {
         for (name, text) in &overrides {
             register(&mut html, &mut md, name, text)?;
         }
+        // A registered template always comes with the built-in partials it includes, so a render
+        // that finds its template registered needs nothing more.
+        for (name, _) in &overrides {
+            Renderer::ensure(&mut html, name, true)?;
+            Renderer::ensure(&mut md, name, false)?;
+        }
         for h in [&html, &md] {
             check_partials(h)?;
         }
         Ok(Renderer {
-            html: std::sync::Mutex::new(html),
-            md: std::sync::Mutex::new(md),
+            html: std::sync::RwLock::new(html),
+            md: std::sync::RwLock::new(md),
             lang,
         })
     }
@@ -390,10 +396,12 @@ impl Renderer {
             Format::Md => (&self.md, format!("{name}.md")),
             Format::Html => (&self.html, format!("{name}.html")),
         };
-        let mut h = h
-            .lock()
-            .map_err(|_| ReportError::Other("template registry poisoned".into()))?;
-        Renderer::ensure(&mut h, &tpl, format == Format::Html)?;
+        let poisoned = || ReportError::Other("template registry poisoned".into());
+        if !h.read().map_err(|_| poisoned())?.has_template(&tpl) {
+            let mut w = h.write().map_err(|_| poisoned())?;
+            Renderer::ensure(&mut w, &tpl, format == Format::Html)?;
+        }
+        let h = h.read().map_err(|_| poisoned())?;
         let report = serde_json::to_value(model).map_err(|e| ReportError::Render {
             name: format!("{tpl}.hbs"),
             message: e.to_string(),

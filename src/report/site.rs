@@ -159,19 +159,14 @@ pub fn write(
         }
     }
     // Each state's obligations are evaluated as its page is written and dropped after it, so memory
-    // does not grow with the number of states; its findings rows are all that is kept.
-    let mut findings_rows = Vec::new();
-    for iso in ev.countries.keys() {
-        let Some(full) = crate::eval::evaluate_country(cat, iso, ev.as_of) else {
-            continue;
+    // does not grow with the number of states; its findings rows are all that is kept. States are
+    // independent, so the pages are shared out among the cores, each worker taking a run of states
+    // and returning its rows in order.
+    let state_page = |iso: &String| -> Result<Vec<findings::FindingRow>, ReportError> {
+        let Some(ce) = crate::eval::evaluate_country(cat, iso, ev.as_of) else {
+            return Ok(Vec::new());
         };
-        let ce = &full;
-        findings_rows.extend(findings::country_findings(
-            cat,
-            ce,
-            ev.as_of,
-            findings::Filter::default(),
-        ));
+        let rows = findings::country_findings(cat, &ce, ev.as_of, findings::Filter::default());
         let past: Vec<country::Past> = cat
             .plans
             .values()
@@ -184,7 +179,7 @@ pub fn write(
                 })
             })
             .collect();
-        let mut r = country::build(cat, ce, None, &past, ev.as_of, fresh, renderer.lang);
+        let mut r = country::build(cat, &ce, None, &past, ev.as_of, fresh, renderer.lang);
         r.briefs = cat
             .plans
             .values()
@@ -200,11 +195,41 @@ pub fn write(
             })
             .collect();
         let rel = format!("countries/{iso}.html");
-        page(
-            &rel,
-            renderer.render("country", Format::Html, &r, Some(&links(&rel)))?,
-            &mut w,
-        )?;
+        let html = renderer.render("country", Format::Html, &r, Some(&links(&rel)))?;
+        super::write_atomic(&out.join(&rel), html.as_bytes())?;
+        Ok(rows)
+    };
+    let isos: Vec<&String> = ev.countries.keys().collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let run = isos.len().div_ceil(workers).max(1);
+    let parts: Vec<Result<(Vec<findings::FindingRow>, usize), ReportError>> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = isos
+                .chunks(run)
+                .map(|part| {
+                    let state_page = &state_page;
+                    scope.spawn(move || {
+                        let mut rows = Vec::new();
+                        for iso in part {
+                            rows.extend(state_page(iso)?);
+                        }
+                        Ok((rows, part.len()))
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(ReportError::Other("a page worker stopped".into())))
+                })
+                .collect()
+        });
+    let mut findings_rows = Vec::new();
+    for part in parts {
+        let (rows, pages) = part?;
+        findings_rows.extend(rows);
+        w.pages += pages;
     }
     let mut plans = Vec::new();
     for (pid, pe) in &ev.plans {
