@@ -1,5 +1,7 @@
-//! Benchmarks of the whole pipeline at 24, 200 and 2,000 states with 45 instruments: parsing alone,
-//! load + validate, evaluate everything, and render every report and export (`site`).
+//! Benchmarks of the whole pipeline at 20, 200 and 2,000 states with 45 instruments: parsing alone (the
+//! physical floor), load + validate, evaluating everything or treaties and plans only, the plan tracker,
+//! and rendering every page and export (`site`); and, on the bundled data, loading the embedded tree
+//! and a whole country report. Memory is measured end to end (benches/end_to_end.sh).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmarks fail by panicking
 
@@ -10,7 +12,8 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use lexgap::diag::Diagnostics;
 use lexgap::eval;
 use lexgap::load::{self, LoadOptions};
-use lexgap::report::{site, Freshness, Renderer};
+use lexgap::model::Lang;
+use lexgap::report::{country, plan, site, Format, Freshness, Renderer};
 use std::time::{Duration, Instant};
 
 const INSTRUMENTS: usize = 45;
@@ -22,8 +25,56 @@ fn opts() -> LoadOptions {
     }
 }
 
-fn bench(c: &mut Criterion) {
-    for states in [24usize, 200, 2000] {
+fn fresh() -> Freshness {
+    Freshness {
+        today: jiff::civil::date(2026, 11, 24),
+        stale_years: 3,
+    }
+}
+
+/// `lexgap report country KEN` on the bundled data, start to finish but for printing.
+fn bundled(c: &mut Criterion) {
+    let as_of = jiff::civil::date(2026, 11, 24);
+    let mut g = c.benchmark_group("bundled");
+    g.sample_size(20);
+    g.bench_function("load-embedded", |b| b.iter(|| load::load_embedded(opts())));
+    let renderer = Renderer::new(None).unwrap();
+    g.bench_function("report-country-KEN", |b| {
+        b.iter(|| {
+            let cat = load::load_embedded(opts()).catalogue;
+            let ce = eval::evaluate_country(&cat, "KEN", as_of).unwrap();
+            let history: Vec<_> = cat
+                .plans
+                .values()
+                .filter(|p| p.participants.iter().any(|x| x == "KEN"))
+                .map(|p| {
+                    let at = |d| eval::evaluate_country(&cat, "KEN", d).unwrap();
+                    (
+                        p,
+                        at(p.conference.end),
+                        (p.deadline <= as_of).then(|| at(p.deadline)),
+                    )
+                })
+                .collect();
+            let past: Vec<_> = history
+                .iter()
+                .map(|(p, c, d)| country::Past {
+                    plan: p,
+                    conference: c,
+                    deadline: d.as_ref(),
+                })
+                .collect();
+            let model = country::build(&cat, &ce, None, &past, as_of, fresh(), Lang::En);
+            renderer
+                .render("country", Format::Md, &model, None)
+                .unwrap()
+        })
+    });
+    g.finish();
+}
+
+fn scale(c: &mut Criterion) {
+    for states in [20usize, 200, 2000] {
         let files = synthetic::tree(states, INSTRUMENTS);
         let loaded = load::load_files(files.clone(), Diagnostics::default(), opts());
         assert_eq!(
@@ -57,15 +108,29 @@ fn bench(c: &mut Criterion) {
             )
         });
         let as_of = jiff::civil::date(2026, 11, 24);
-        g.bench_function("evaluate", |b| {
+        g.bench_function("evaluate-everything", |b| {
             b.iter(|| eval::evaluate(&cat, as_of, &[]).unwrap())
         });
+        g.bench_function("evaluate-plans", |b| {
+            b.iter(|| eval::evaluate_plans(&cat, as_of))
+        });
         let renderer = Renderer::new(None).unwrap();
-        let ev = eval::evaluate(&cat, as_of, &[]).unwrap();
-        let since = std::collections::BTreeMap::new();
-        let out = tempfile::tempdir().unwrap();
-        // At 2,000 states rendering is measured end to end (benches/end_to_end.sh) to keep `cargo bench` short.
+        let dsm = &cat.plans["dar-es-salaam-2010"];
+        g.bench_function("report-plan", |b| {
+            b.iter(|| {
+                let ev = eval::evaluate_plans(&cat, as_of);
+                let base = eval::evaluate_plans(&cat, plan::baseline(dsm));
+                let pe = &ev.plans[&dsm.id];
+                let model = plan::build(&cat, dsm, &ev, pe, &base, Lang::En);
+                renderer.render("plan", Format::Md, &model, None).unwrap()
+            })
+        });
+        // At 2,000 states the site is measured end to end (benches/end_to_end.sh) to keep
+        // `cargo bench` short.
         if states <= 200 {
+            let ev = eval::evaluate_plans(&cat, as_of);
+            let since = std::collections::BTreeMap::new();
+            let out = tempfile::tempdir().unwrap();
             g.bench_function("render-site", |b| {
                 b.iter(|| {
                     site::write(
@@ -75,18 +140,15 @@ fn bench(c: &mut Criterion) {
                         &since,
                         &renderer,
                         out.path(),
-                        &site::Languages::one(lexgap::model::Lang::En),
-                        Freshness {
-                            today: as_of,
-                            stale_years: 3,
-                        },
+                        &site::Languages::one(Lang::En),
+                        fresh(),
                     )
                     .unwrap()
                 })
             });
         }
         g.finish();
-        // The ratio the performance target is stated in, measured once more outside criterion.
+        // The ratio the validation target is stated in, measured once more outside criterion.
         let t = Instant::now();
         for f in &files {
             let _ = serde_json::from_slice::<serde_json::Value>(&f.bytes);
@@ -104,5 +166,5 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bundled, scale);
 criterion_main!(benches);

@@ -29,9 +29,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
     // What met and partial obligations rest on, on today's evaluation of a tree that loaded cleanly.
     let (on_provision, met) = if d.errors() == 0 {
         let today = super::data::today()?;
-        crate::eval::evaluate(&loaded.catalogue, today, &[])
-            .map(|ev| crate::report::findings::provision_share(&ev))
-            .unwrap_or((0, 0))
+        crate::report::findings::provision_share(&loaded.catalogue, today)
     } else {
         (0, 0)
     };

@@ -199,6 +199,14 @@ pub fn evaluate_country(cat: &Catalogue, iso3: &str, as_of: Date) -> Option<Coun
     })
 }
 
+/// One state's obligations on `as_of` (empty when the state is not in the catalogue).
+pub fn evaluate_obligations(cat: &Catalogue, iso3: &str, as_of: Date) -> Vec<ObligationEval> {
+    cat.countries
+        .get(iso3)
+        .map(|c| country::obligations(cat, c, as_of))
+        .unwrap_or_default()
+}
+
 /// Evaluates every state's treaties and plan actions and every plan's targets on `as_of`, leaving
 /// obligations out: what comparisons with a conference day or a deadline read (page one of a country
 /// report, a tracker's "what changed", a treaty page), at a fraction of the cost.

@@ -7,6 +7,7 @@ pub mod schema;
 pub mod suggest;
 pub mod todo;
 pub mod tree;
+mod value;
 
 use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics, FollowOn, Severity};
@@ -198,10 +199,16 @@ fn parse(file: &DataFile, diags: &mut Vec<Diagnostic>) -> Option<(String, Value)
         );
         return None;
     }
-    match serde_json::from_str::<Value>(&text) {
-        Ok(v) => {
+    match value::parse(&text) {
+        Ok((v, has_duplicates)) => {
             let mut lines = None;
-            for (pointer, span) in locate::duplicate_keys(&text) {
+            // Only a file with a repeated key is scanned again to place each one.
+            let duplicates = if has_duplicates {
+                locate::duplicate_keys(&text)
+            } else {
+                Vec::new()
+            };
+            for (pointer, span) in duplicates {
                 let lines = lines.get_or_insert_with(|| locate::LineIndex::new(&text));
                 let (l, c) = lines.line_col(span.start);
                 diags.push(
@@ -396,7 +403,9 @@ pub fn parse_file(file: &DataFile) -> ParsedFile {
             out.claimed.push(id.to_string());
         }
     }
-    control_characters(&file.path, &value, &mut String::new(), &mut out.diagnostics);
+    if value::may_hold_controls(&text) {
+        control_characters(&file.path, &value, &mut String::new(), &mut out.diagnostics);
+    }
     let errors = match schema::validators() {
         Ok(v) => schema::check(&v, place, &file.path, &value),
         Err(e) => vec![Diagnostic::error(
@@ -408,7 +417,7 @@ pub fn parse_file(file: &DataFile) -> ParsedFile {
     };
     let schema_ok = errors.is_empty();
     out.diagnostics.extend(errors);
-    if schema_ok {
+    if schema_ok && value::may_hold_placeholders(&text) {
         // Skeletons from `lexgap new` mark what is still to fill in.
         let mut placeholders = Diagnostics::default();
         todo::check(&file.path, &value, &mut placeholders);

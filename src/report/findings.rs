@@ -138,19 +138,21 @@ pub fn target_findings(ev: &Evaluation, f: Filter) -> Vec<FindingRow> {
     rows
 }
 
-/// Of the binding obligations found met or partial, how many rest on a provision read in a law's text.
-pub fn provision_share(ev: &Evaluation) -> (usize, usize) {
+/// Of the binding obligations found met or partial on `as_of`, how many rest on a provision read in a
+/// law's text. Each state's obligations are evaluated and counted in turn, so memory does not grow with
+/// the number of states.
+pub fn provision_share(cat: &Catalogue, as_of: Date) -> (usize, usize) {
     let mut on_provision = 0;
     let mut met = 0;
-    for o in ev
-        .countries
-        .values()
-        .flat_map(|c| c.obligations.iter())
-        .filter(|o| o.bound && matches!(o.status, Status::Met | Status::Partial))
-    {
-        met += 1;
-        if o.strength == Strength::Provision {
-            on_provision += 1;
+    for iso in cat.countries.keys() {
+        for o in crate::eval::evaluate_obligations(cat, iso, as_of)
+            .iter()
+            .filter(|o| o.bound && matches!(o.status, Status::Met | Status::Partial))
+        {
+            met += 1;
+            if o.strength == Strength::Provision {
+                on_provision += 1;
+            }
         }
     }
     (on_provision, met)
