@@ -696,3 +696,48 @@ fn findings_rest_on_provisions_reports_or_records() {
     }
     assert!(met > 500, "{met} met or partial findings");
 }
+
+/// Trackers, treaty pages, briefs and the site read the lighter evaluation (no obligations, statuses
+/// without reason trees); it must agree with the full one on every status it holds.
+#[test]
+fn the_plans_only_evaluation_agrees_with_the_full_one() {
+    let cat = bundled();
+    for day in ["2010-09-07", "2014-12-31", common::BUNDLED_TODAY] {
+        let as_of = common::date(day);
+        let full = lexgap::eval::evaluate(&cat, as_of, &[]).unwrap();
+        let light = lexgap::eval::evaluate_plans(&cat, as_of);
+        assert_eq!(full.countries.len(), light.countries.len());
+        for (iso, f) in &full.countries {
+            let l = &light.countries[iso];
+            assert!(l.obligations.is_empty());
+            let st = |v: &[lexgap::eval::InstrumentEval]| {
+                v.iter()
+                    .map(|i| (i.id.clone(), i.status, i.strength, i.reasons.fact.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(st(&f.instruments), st(&l.instruments), "{iso} on {day}");
+            for (pid, acts) in &f.actions {
+                let a: Vec<_> = acts.iter().map(|a| (&a.id, a.status, a.strength)).collect();
+                let b: Vec<_> = light.countries[iso].actions[pid]
+                    .iter()
+                    .map(|a| (&a.id, a.status, a.strength))
+                    .collect();
+                assert_eq!(a, b, "{iso} {pid} on {day}");
+                assert!(acts.iter().all(|a| a.reasons.is_some()));
+            }
+        }
+        for (pid, p) in &full.plans {
+            let a: Vec<_> = p
+                .targets
+                .iter()
+                .map(|t| (&t.id, t.now.status, t.now.count))
+                .collect();
+            let b: Vec<_> = light.plans[pid]
+                .targets
+                .iter()
+                .map(|t| (&t.id, t.now.status, t.now.count))
+                .collect();
+            assert_eq!(a, b, "{pid} on {day}");
+        }
+    }
+}

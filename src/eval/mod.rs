@@ -208,9 +208,19 @@ pub fn evaluate_obligations(cat: &Catalogue, iso3: &str, as_of: Date) -> Vec<Obl
 }
 
 /// Evaluates every state's treaties and plan actions and every plan's targets on `as_of`, leaving
-/// obligations out: what comparisons with a conference day or a deadline read (page one of a country
-/// report, a tracker's "what changed", a treaty page), at a fraction of the cost.
+/// obligations out: what comparisons with a conference day or a deadline, trackers, treaty pages and
+/// briefs read, at a fraction of the cost. It keeps statuses, standings and each treaty's participation
+/// source; each treaty's reasons keep only their head (the standing), and actions and targets none —
+/// a state's own report and `explain` evaluate that state in full.
 pub fn evaluate_plans(cat: &Catalogue, as_of: Date) -> Evaluation {
+    // Trimmed state by state, so the full trees never pile up.
+    let heads = |mut v: Vec<InstrumentEval>| {
+        for i in &mut v {
+            i.reasons.children = Vec::new();
+            i.reasons.source = None;
+        }
+        v
+    };
     Evaluation {
         as_of,
         hypotheses: Vec::new(),
@@ -223,7 +233,7 @@ pub fn evaluate_plans(cat: &Catalogue, as_of: Date) -> Evaluation {
                     CountryEval {
                         iso3: c.iso3.clone(),
                         name: c.name.clone(),
-                        instruments: country::instruments(cat, c, as_of),
+                        instruments: heads(country::instruments(cat, c, as_of)),
                         obligations: Vec::new(),
                         actions: cat
                             .plans

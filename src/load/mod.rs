@@ -104,7 +104,7 @@ pub fn load_embedded_checked(opts: LoadOptions) -> Loaded {
 
 /// Loads already-read files. Public so tests and fuzzing can feed trees from memory.
 pub fn load_files(files: Vec<DataFile>, diags: Diagnostics, opts: LoadOptions) -> Loaded {
-    assemble(files.iter().map(parse_file).collect(), diags, opts)
+    assemble(files.into_iter().map(parse_owned).collect(), diags, opts)
 }
 
 /// A record as its file holds it.
@@ -158,7 +158,7 @@ fn map_for<'m, 'p>(
 }
 
 /// Parses a file's bytes to JSON, reporting encoding and syntax problems with their position.
-fn parse(file: &DataFile, diags: &mut Vec<Diagnostic>) -> Option<(String, Value)> {
+fn parse(file: DataFile, diags: &mut Vec<Diagnostic>) -> Option<(String, Value)> {
     let path = &file.path;
     if file.bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         diags.push(
@@ -173,11 +173,11 @@ fn parse(file: &DataFile, diags: &mut Vec<Diagnostic>) -> Option<(String, Value)
         );
         return None;
     }
-    let text = match String::from_utf8(file.bytes.clone()) {
+    let text = match String::from_utf8(file.bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let (l, c) = locate::line_col(&String::from_utf8_lossy(&file.bytes[..at]), at);
+            let (l, c) = locate::line_col(&String::from_utf8_lossy(&e.as_bytes()[..at]), at);
             diags.push(
                 Diagnostic::error(
                     "not-utf8",
@@ -374,6 +374,11 @@ fn parse_trusted(file: &DataFile) -> ParsedFile {
 
 /// Parses and checks one file on its own.
 pub fn parse_file(file: &DataFile) -> ParsedFile {
+    parse_owned(file.clone())
+}
+
+/// [`parse_file`] taking the file, so its bytes become the text without a copy.
+fn parse_owned(file: DataFile) -> ParsedFile {
     let mut out = ParsedFile {
         path: file.path.clone(),
         place: tree::place_of(&file.path),
@@ -395,6 +400,8 @@ pub fn parse_file(file: &DataFile) -> ParsedFile {
         );
         return out;
     };
+    let path = file.path.clone();
+    let file_path = path.as_str();
     let Some((text, value)) = parse(file, &mut out.diagnostics) else {
         return out;
     };
@@ -404,10 +411,10 @@ pub fn parse_file(file: &DataFile) -> ParsedFile {
         }
     }
     if value::may_hold_controls(&text) {
-        control_characters(&file.path, &value, &mut String::new(), &mut out.diagnostics);
+        control_characters(file_path, &value, &mut String::new(), &mut out.diagnostics);
     }
     let errors = match schema::validators() {
-        Ok(v) => schema::check(&v, place, &file.path, &value),
+        Ok(v) => schema::check(&v, place, file_path, &value),
         Err(e) => vec![Diagnostic::error(
             "schema-invalid",
             "schemas",
@@ -420,11 +427,11 @@ pub fn parse_file(file: &DataFile) -> ParsedFile {
     if schema_ok && value::may_hold_placeholders(&text) {
         // Skeletons from `lexgap new` mark what is still to fill in.
         let mut placeholders = Diagnostics::default();
-        todo::check(&file.path, &value, &mut placeholders);
+        todo::check(file_path, &value, &mut placeholders);
         out.diagnostics.extend(placeholders.items);
     }
     if schema_ok {
-        let path = file.path.as_str();
+        let path = file_path;
         let d = &mut out.diagnostics;
         out.record = match place {
             Place::Vocabulary => typed(path, value, d).map(Record::Vocabulary),

@@ -95,13 +95,20 @@ impl<'de> Visitor<'de> for Seed<'_> {
 /// raw (beyond the line breaks, tabs and spaces that lay out the file), or written as an escape.
 /// When it cannot, the walk that finds and places each one is skipped.
 pub fn may_hold_controls(text: &str) -> bool {
-    let raw = text
-        .chars()
-        .any(|c| crate::diag::is_unsafe_char(c) && !matches!(c, '\n' | '\r' | '\t'));
-    raw || text
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'\\' && matches!(w[1], b'u' | b'n' | b'r' | b't' | b'b' | b'f'))
+    // Byte by byte: control characters (Unicode Cc: U+0000-U+001F, U+007F-U+009F) and the direction
+    // marks U+202A-U+202E and U+2066-U+2069 have these UTF-8 forms.
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' | b'\r' | b'\t' => false,
+        0..=0x1F | 0x7F => true,
+        b'\\' => matches!(b.get(i + 1), Some(b'u' | b'n' | b'r' | b't' | b'b' | b'f')),
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+        0xE2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        _ => false,
+    })
 }
 
 /// Whether the text could hold a placeholder of `lexgap new` (text beginning `TODO`, an id `todo…`).
@@ -127,12 +134,30 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_scan_agrees_with_the_character_test() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let want = crate::diag::is_unsafe_char(c) && !matches!(c, '\n' | '\r' | '\t');
+            assert_eq!(
+                may_hold_controls(&format!("\"x{c}y\"")),
+                want,
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
     fn pre_checks_never_miss_what_the_walks_find() {
         assert!(!may_hold_controls("{\n\t\"a\": \"plain \\\" text\"\r\n}"));
         assert!(may_hold_controls("{\"a\": \"line\\nbreak\"}"));
         assert!(may_hold_controls("{\"a\": \"\\u0007\"}"));
         assert!(may_hold_controls("{\"a\": \"rtl \u{202E} override\"}"));
         assert!(may_hold_controls("{\"a\": \"del \u{7f}\"}"));
+        assert!(may_hold_controls("{\"a\": \"c1 \u{85}\"}"));
+        assert!(may_hold_controls("{\"a\": \"isolate \u{2066}\"}"));
+        assert!(!may_hold_controls(
+            "{\"a\": \"dash \u{2014} quote \u{201C} arrow \u{2192}\"}"
+        ));
         assert!(!may_hold_placeholders("{\"id\": \"refugees-act\"}"));
         assert!(may_hold_placeholders("{\"id\": \"todo-law\"}"));
         assert!(may_hold_placeholders("{\"title\": \"TODO: title\"}"));
