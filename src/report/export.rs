@@ -67,40 +67,53 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// Typed rows as CSV: one column per field in declaration order; null as an empty cell.
 pub fn rows_to_csv<T: serde::Serialize>(rows: &[T], excel_bom: bool) -> Result<Vec<u8>, String> {
-    let values: Vec<Value> = rows
-        .iter()
-        .map(|r| serde_json::to_value(r).map_err(|e| e.to_string()))
-        .collect::<Result<_, _>>()?;
-    let headers: Vec<String> = match values.first() {
-        Some(Value::Object(m)) => m.keys().cloned().collect(),
-        _ => Vec::new(),
-    };
-    let table = Table {
-        headers: headers.clone(),
-        rows: values
+    // One row at a time, so a long table is held once, as the bytes written.
+    let cell = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        // Lists are `;`-separated, never JSON inside a cell.
+        Some(Value::Array(items)) => items
             .iter()
-            .map(|v| {
-                headers
-                    .iter()
-                    .map(|h| match v.get(h) {
-                        None | Some(Value::Null) => String::new(),
-                        Some(Value::String(s)) => s.clone(),
-                        // Lists are `;`-separated, never JSON inside a cell.
-                        Some(Value::Array(items)) => items
-                            .iter()
-                            .map(|x| match x {
-                                Value::String(s) => s.clone(),
-                                other => other.to_string(),
-                            })
-                            .collect::<Vec<_>>()
-                            .join(";"),
-                        Some(other) => other.to_string(),
-                    })
-                    .collect()
+            .map(|x| match x {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
             })
-            .collect(),
+            .collect::<Vec<_>>()
+            .join(";"),
+        Some(other) => other.to_string(),
     };
-    table.to_csv(excel_bom)
+    let mut out = Vec::new();
+    if excel_bom {
+        out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+    }
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let mut headers: Option<Vec<String>> = None;
+        for r in rows {
+            let v = serde_json::to_value(r).map_err(|e| e.to_string())?;
+            if headers.is_none() {
+                // The first row's fields name the columns.
+                let hs: Vec<String> = match &v {
+                    Value::Object(m) => m.keys().cloned().collect(),
+                    _ => Vec::new(),
+                };
+                w.write_record(hs.iter().map(|c| neutralise(c).into_owned()))
+                    .map_err(|e| e.to_string())?;
+                headers = Some(hs);
+            }
+            let hs = headers.as_deref().unwrap_or_default();
+            w.write_record(hs.iter().map(|h| neutralise(&cell(v.get(h))).into_owned()))
+                .map_err(|e| e.to_string())?;
+        }
+        if headers.is_none() {
+            w.write_record(std::iter::empty::<String>())
+                .map_err(|e| e.to_string())?;
+        }
+        w.flush().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
 }
 
 /// Typed rows as a JSON array, numbers, booleans and nulls kept as such.
