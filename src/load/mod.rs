@@ -64,11 +64,23 @@ impl Stats {
     }
 }
 
-/// Loads a tree from disk.
+/// Loads a tree from disk. A file's text is let go once its own checks are done, unless they found
+/// something; a check across records that points into it reads it again to place its diagnostic.
 pub fn load_dir(root: &Path, opts: LoadOptions) -> Loaded {
     let mut diags = Diagnostics::default();
     let files = tree::read_disk(root, &mut diags);
-    load_files(files, diags, opts)
+    let parsed = files
+        .into_iter()
+        .map(|f| {
+            let mut p = parse_owned(f);
+            if p.diagnostics.is_empty() && p.record.is_some() {
+                p.text = None;
+                p.origin = Some(root.join(&p.path));
+            }
+            p
+        })
+        .collect();
+    assemble(parsed, diags, opts)
 }
 
 /// Whether the embedded tree passed its schema checks when the binary was built (see `build.rs`).
@@ -125,6 +137,11 @@ pub struct ParsedFile {
     pub path: String,
     place: Option<Place>,
     text: Option<String>,
+    /// Where the text can be read again when it was let go after the file's own checks (a tree from
+    /// disk keeps no text in memory unless a diagnostic needs it).
+    origin: Option<std::path::PathBuf>,
+    /// The text read again from `origin`, when a diagnostic needed it.
+    reread: std::sync::Arc<std::sync::OnceLock<Option<String>>>,
     record: Option<Record>,
     /// Ids the file defines, or would define had it loaded: the one it holds and its file name's.
     claimed: Vec<String>,
@@ -136,7 +153,14 @@ pub struct ParsedFile {
 impl ParsedFile {
     /// The file's text with its index, when it was text.
     fn source_map(&self) -> Option<locate::SourceMap<'_>> {
-        let text = self.text.as_deref()?;
+        let text = match (&self.text, &self.origin) {
+            (Some(t), _) => t.as_str(),
+            (None, Some(path)) => self
+                .reread
+                .get_or_init(|| std::fs::read_to_string(path).ok())
+                .as_deref()?,
+            (None, None) => return None,
+        };
         Some(locate::SourceMap::with_index(
             text,
             self.index.get_or_init(|| locate::SourceIndex::new(text)),
@@ -365,6 +389,8 @@ fn parse_trusted(file: &DataFile) -> ParsedFile {
         path: file.path.clone(),
         place,
         text: Some(text.to_string()),
+        origin: None,
+        reread: Default::default(),
         record: Some(record),
         claimed: vec![file_stem(&file.path).to_string()],
         diagnostics: Vec::new(),
@@ -383,6 +409,8 @@ fn parse_owned(file: DataFile) -> ParsedFile {
         path: file.path.clone(),
         place: tree::place_of(&file.path),
         text: None,
+        origin: None,
+        reread: Default::default(),
         record: None,
         claimed: vec![file_stem(&file.path).to_string()],
         diagnostics: Vec::new(),

@@ -414,7 +414,12 @@ impl Renderer {
             "report": { "stamp": pick("stamp"), "sources": pick("sources") },
             "site": site,
         });
-        let ctx = serde_json::json!({ "report": report, "site": site, "chrome": chrome });
+        // Built by hand: `json!` would serialise the report's value a second time.
+        let mut ctx = serde_json::Map::new();
+        ctx.insert("report".into(), report);
+        ctx.insert("site".into(), serde_json::json!(site));
+        ctx.insert("chrome".into(), chrome);
+        let ctx = serde_json::Value::Object(ctx);
         h.render(&tpl, &ctx).map_err(|e| ReportError::Render {
             name: format!("{tpl}.hbs"),
             message: e.to_string(),
