@@ -325,7 +325,7 @@ pub fn explain(cat: &Catalogue, iso3: &str, item: &str, as_of: Date) -> Option<(
             let e = plan::actions(cat, p, c, as_of, Detail::Reasons)
                 .into_iter()
                 .find(|x| x.id == item)?;
-            return Some((e.status, e.reasons?));
+            return Some((e.status, *e.reasons?));
         }
         if p.targets().any(|(_, t)| t.id == item) {
             let t = plan::targets(cat, p, as_of, Detail::Reasons)

@@ -17,8 +17,9 @@ pub struct ActionEval {
     pub status: Status,
     pub strength: Strength,
     /// Why: kept by evaluations made with [`Detail::Reasons`].
+    /// Boxed, so an evaluation that keeps none holds a pointer's width per action.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reasons: Option<Reason>,
+    pub reasons: Option<Box<Reason>>,
 }
 
 pub fn actions(
@@ -29,7 +30,7 @@ pub fn actions(
     detail: Detail,
 ) -> Vec<ActionEval> {
     let mut ev = Evaluator::new(cat, plan, c, date);
-    let keep = |r: Reason| (detail == Detail::Reasons).then_some(r);
+    let keep = |r: Reason| (detail == Detail::Reasons).then(|| Box::new(r));
     plan.actions()
         .map(|(_, a)| match &a.criterion {
             Some(cr) => {

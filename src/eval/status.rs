@@ -215,8 +215,9 @@ pub struct Reason {
     pub status: Option<Status>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub strength: Option<Strength>,
+    /// Boxed: most nodes cite nothing, and an unboxed citation made every node several times larger.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<Cite>,
+    pub source: Option<Box<Cite>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Reason>,
 }
@@ -243,7 +244,7 @@ impl Reason {
     }
 
     pub fn cite(mut self, c: Option<Cite>) -> Reason {
-        self.source = c;
+        self.source = c.map(Box::new);
         self
     }
 

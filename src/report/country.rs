@@ -433,7 +433,7 @@ fn action_rows(
                 statuses.push(x.status);
                 let mut why = Vec::new();
                 // A state's own evaluation keeps every reason; one without them shows none.
-                let reasons = x.reasons.as_ref();
+                let reasons = x.reasons.as_deref();
                 for ch in reasons.iter().flat_map(|r| r.children.iter()) {
                     facts(w, ch, &mut why, 0);
                 }
@@ -500,7 +500,7 @@ fn evidence_needed(w: &Words, e: &CountryEval, actions: &[ActionRow]) -> Vec<Evi
     for a in actions.iter().filter(|a| a.status == Status::Unknown) {
         let lead = e
             .action(&a.id)
-            .and_then(|x| x.reasons.as_ref())
+            .and_then(|x| x.reasons.as_deref())
             .map(|r| leads(w, r))
             .unwrap_or_default();
         out.push(EvidenceItem {
@@ -591,7 +591,7 @@ fn step_reasons<'e>(e: &'e CountryEval, s: &eval::Step) -> Option<&'e Reason> {
     match s.step {
         StepKind::Join => e.instrument(&s.id).map(|x| &x.reasons),
         StepKind::Implement => e.obligation(&s.id).map(|x| &x.reasons),
-        StepKind::Act => e.action(&s.id).and_then(|x| x.reasons.as_ref()),
+        StepKind::Act => e.action(&s.id).and_then(|x| x.reasons.as_deref()),
     }
 }
 
