@@ -11,7 +11,7 @@ use std::path::Path;
 
 fn lexgap() -> Command {
     let mut c = Command::cargo_bin("lexgap").unwrap();
-    c.env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+    c.env("LEXGAP_TODAY", common::bundled_today())
         .env_remove("LEXGAP_DATA");
     c
 }
@@ -50,7 +50,7 @@ fn citations(v: &Value, out: &mut Vec<(String, String)>) {
 }
 
 fn evaluation_citations(root: &Path) -> Vec<(String, String)> {
-    let today = common::date(common::BUNDLED_TODAY);
+    let today = common::date(common::bundled_today());
     let l = lexgap::load::load_dir(
         root,
         lexgap::load::LoadOptions {
@@ -259,7 +259,7 @@ fn an_import_updates_matched_entries_and_touches_nothing_else() {
     assert_eq!(e["deposit"], "1964-05-12");
     assert_eq!(e["action"], "accession");
     assert_eq!(e["source"]["current_to"], "2026-02-03");
-    assert_eq!(e["source"]["accessed"], common::BUNDLED_TODAY);
+    assert_eq!(e["source"]["accessed"], common::bundled_today());
     assert_eq!(e["source"]["locator"], "row: United Republic of Tanzania");
     assert!(
         e["source"].get("verified").is_none(),

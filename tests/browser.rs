@@ -224,7 +224,7 @@ fn country_page_and_plan_tracker_render_in_a_real_browser() {
     let bundled = work.path().join("bundled");
     Command::cargo_bin("lexgap")
         .unwrap()
-        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+        .env("LEXGAP_TODAY", common::bundled_today())
         .args(["site", "--out"])
         .arg(&bundled)
         .assert()

@@ -11,7 +11,7 @@ use lexgap::model::{Criterion, RelationKind};
 
 fn bundled() -> lexgap::catalogue::Catalogue {
     let l = load::load_embedded(LoadOptions {
-        today: common::date(common::BUNDLED_TODAY),
+        today: common::date(common::bundled_today()),
         stale_years: 3,
     });
     assert_eq!(
@@ -33,7 +33,7 @@ fn bundled() -> lexgap::catalogue::Catalogue {
 #[test]
 fn bundled_tree_passes_every_check_and_loads_the_same_without_them() {
     let opts = LoadOptions {
-        today: common::date(common::BUNDLED_TODAY),
+        today: common::date(common::bundled_today()),
         stale_years: 3,
     };
     assert!(
@@ -357,7 +357,7 @@ fn plans_have_their_full_structure() {
 #[test]
 fn every_state_has_a_record_with_full_participation_coverage() {
     let l = load::load_embedded(LoadOptions {
-        today: common::date(common::BUNDLED_TODAY),
+        today: common::date(common::bundled_today()),
         stale_years: 3,
     });
     assert_eq!(l.catalogue.countries.len(), 24);
@@ -371,7 +371,7 @@ fn every_state_has_a_record_with_full_participation_coverage() {
 fn lexgap(args: &[&str]) -> String {
     let out = Command::cargo_bin("lexgap")
         .unwrap()
-        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+        .env("LEXGAP_TODAY", common::bundled_today())
         .env_remove("LEXGAP_DATA")
         .args(args)
         .output()
@@ -406,7 +406,7 @@ fn row(csv: &str, iso: &str, inst: &str) -> Vec<String> {
 /// 1967 Protocol (V-5), and the UN registration record of the OAU Convention.
 #[test]
 fn a_dozen_verified_facts_through_the_export() {
-    let csv = participation_csv(common::BUNDLED_TODAY);
+    let csv = participation_csv(common::bundled_today());
     let row = |iso: &str, inst: &str| row(&csv, iso, inst);
     for (iso, date) in [
         ("AFG", "2005-08-30"),
@@ -461,7 +461,7 @@ fn a_dozen_verified_facts_through_the_export() {
 /// UN Treaty Collection (mid-2013 and 2022 copies), the Council of Europe or a depositary notice.
 #[test]
 fn facts_on_the_wider_catalogue_through_the_export() {
-    let now = participation_csv(common::BUNDLED_TODAY);
+    let now = participation_csv(common::bundled_today());
     let then = participation_csv("2012-12-31");
     let cols = |r: Vec<String>| -> (String, String, String, String) {
         (r[2].clone(), r[3].clone(), r[4].clone(), r[5].clone())
@@ -612,11 +612,11 @@ fn replaced_laws_count_until_their_repeal() {
     // Said once for the law, not once for each of its provisions that would count.
     let not_yet = "does not count on 2012-12-31: not yet in force (from 2022-02-21)";
     assert_eq!(then.matches(not_yet).count(), 1, "{then}");
-    let now = explain(common::BUNDLED_TODAY);
+    let now = explain(common::bundled_today());
     assert!(
         now.contains(&format!(
             "does not count on {}: repealed on 2022-02-21",
-            common::BUNDLED_TODAY
+            common::bundled_today()
         )),
         "{now}"
     );
@@ -680,7 +680,7 @@ fn reports_say_when_a_state_took_no_part_and_who_set_the_deadline() {
 /// The findings table keeps its column contract and never shows met or partial on a law unread.
 #[test]
 fn findings_rest_on_provisions_reports_or_records() {
-    let csv = lexgap(&["export", "findings", "--as-of", common::BUNDLED_TODAY]);
+    let csv = lexgap(&["export", "findings", "--as-of", common::bundled_today()]);
     let mut lines = csv.lines();
     assert!(lines
         .next()
@@ -705,7 +705,7 @@ fn findings_rest_on_provisions_reports_or_records() {
 #[test]
 fn the_plans_only_evaluation_agrees_with_the_full_one() {
     let cat = bundled();
-    for day in ["2010-09-07", "2014-12-31", common::BUNDLED_TODAY] {
+    for day in ["2010-09-07", "2014-12-31", common::bundled_today()] {
         let as_of = common::date(day);
         let full = lexgap::eval::evaluate(&cat, as_of, &[]).unwrap();
         let light = lexgap::eval::evaluate_plans(&cat, as_of);

@@ -34,7 +34,7 @@ fn run(args: &[&str]) -> String {
 #[test]
 fn bundled_tree_has_no_errors() {
     let out = lexgap()
-        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+        .env("LEXGAP_TODAY", common::bundled_today())
         .args(["validate", "--format", "json"])
         .output()
         .unwrap();
@@ -661,13 +661,13 @@ fn treaty_page_and_typed_exports_golden() {
 fn a_closed_pipe_ends_quietly() {
     // More output than a pipe holds, so the writer meets the closed end (as under `| head -1`).
     let full = lexgap()
-        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+        .env("LEXGAP_TODAY", common::bundled_today())
         .args(["export", "findings"])
         .output()
         .unwrap();
     assert!(full.status.success() && full.stdout.len() > 1 << 17);
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("lexgap"))
-        .env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+        .env("LEXGAP_TODAY", common::bundled_today())
         .env_remove("LEXGAP_DATA")
         .args(["export", "findings"])
         .stdout(std::process::Stdio::piped())

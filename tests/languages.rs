@@ -17,7 +17,7 @@ fn mini() -> String {
 
 fn lexgap(args: &[&str], data: Option<&str>) -> String {
     let mut cmd = Command::cargo_bin("lexgap").unwrap();
-    cmd.env("LEXGAP_TODAY", common::BUNDLED_TODAY)
+    cmd.env("LEXGAP_TODAY", common::bundled_today())
         .env_remove("LEXGAP_DATA")
         .args(args);
     if let Some(d) = data {
