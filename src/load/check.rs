@@ -12,6 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) fn check(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mut Stats) {
     instruments(cat, d);
+    for inst in cat.instruments.values() {
+        let file = cat.file_of(&format!("instrument:{}", inst.id));
+        source_dates(file, "", &inst.source, opts, d, stats);
+    }
     countries(cat, opts, d, stats);
     let action_ids = plans(cat, d);
     let _ = action_ids;
@@ -175,50 +179,68 @@ fn source_checks(
             );
         }
         Some(s) => {
-            if s.accessed > opts.today {
-                d.push(
-                    Diagnostic::error(
-                        "future-date",
-                        file,
-                        &format!("{ptr}/source/accessed"),
-                        "a source cannot have been read on a day that has not come",
-                    )
-                    .expected(format!("on or before today, {}", opts.today))
-                    .found(s.accessed.to_string()),
-                );
-            }
             // How current the content is decides staleness; when it was checked does not.
             if s.is_stale(opts.today, opts.stale_years) {
                 stats.stale_facts += 1;
             }
-            if let Some(c @ crate::model::PartialDate::Day(day)) = s.current_to {
-                if day > s.accessed {
-                    d.push(
-                        Diagnostic::error(
-                            "current-after-access",
-                            file,
-                            &format!("{ptr}/source/current_to"),
-                            "a source cannot reflect a day after it was read",
-                        )
-                        .expected(format!("on or before the accessed date {}", s.accessed))
-                        .found(c.to_string()),
-                    );
-                }
+            if s.verified.is_none() {
+                stats.unverified_facts += 1;
             }
-            match s.verified {
-                None => stats.unverified_facts += 1,
-                Some(v) if v > opts.today => d.push(
-                    Diagnostic::error(
-                        "future-date",
-                        file,
-                        &format!("{ptr}/source/verified"),
-                        "verified date lies in the future",
-                    )
-                    .found(v.to_string()),
-                ),
-                Some(_) => {}
-            }
+            source_dates(file, ptr, s, opts, d, stats);
         }
+    }
+}
+
+/// The date checks every source gets, whether it backs a counted fact or a finding on a law, a
+/// reservation or an instrument: nothing read, current or verified after the day it was read or after
+/// today.
+fn source_dates(
+    file: &str,
+    ptr: &str,
+    s: &Source,
+    opts: LoadOptions,
+    d: &mut Diagnostics,
+    stats: &mut Stats,
+) {
+    if s.accessed > opts.today {
+        d.push(
+            Diagnostic::error(
+                "future-date",
+                file,
+                &format!("{ptr}/source/accessed"),
+                "a source cannot have been read on a day that has not come",
+            )
+            .expected(format!("on or before today, {}", opts.today))
+            .found(s.accessed.to_string()),
+        );
+    }
+    if let Some(c @ crate::model::PartialDate::Day(day)) = s.current_to {
+        if day > s.accessed {
+            d.push(
+                Diagnostic::error(
+                    "current-after-access",
+                    file,
+                    &format!("{ptr}/source/current_to"),
+                    "a source cannot reflect a day after it was read",
+                )
+                .expected(format!("on or before the accessed date {}", s.accessed))
+                .found(c.to_string()),
+            );
+        }
+    }
+    if let Some(v) = s.verified {
+        if v > opts.today {
+            d.push(
+                Diagnostic::error(
+                    "future-date",
+                    file,
+                    &format!("{ptr}/source/verified"),
+                    "verified date lies in the future",
+                )
+                .found(v.to_string()),
+            );
+        }
+        stats.newest_verified = stats.newest_verified.max(Some(v));
     }
 }
 
@@ -572,6 +594,9 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
             }
             let mut reservation_ids = BTreeSet::new();
             for (ri, r) in p.reservations.iter().enumerate() {
+                if let Some(s) = &r.source {
+                    source_dates(file, &format!("{ptr}/reservations/{ri}"), s, opts, d, stats);
+                }
                 if !reservation_ids.insert(r.id.as_str()) {
                     d.push(Diagnostic::error(
                         "duplicate-id",
@@ -748,6 +773,9 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                         Diagnostic::error("unknown-reference", file, &format!("{ptr}/implements/{ii}/target"), format!("`{}` is neither an obligation nor a measure kind", imp.target))
                             .expected("an obligation id (instrument.slug) or a measure kind of the vocabulary"),
                     );
+                }
+                if let Some(s) = &imp.source {
+                    source_dates(file, &format!("{ptr}/implements/{ii}"), s, opts, d, stats);
                 }
             }
             source_checks(file, &ptr, law.source.as_ref(), opts, d, stats);

@@ -52,6 +52,8 @@ pub struct Stats {
     /// Participation entries present / (countries × treaties).
     pub participation_entries: usize,
     pub participation_expected: usize,
+    /// The newest `verified` date on any source in the tree: the day the data was last checked.
+    pub newest_verified: Option<crate::model::Date>,
 }
 
 impl Stats {
