@@ -6,7 +6,7 @@ use crate::catalogue::Catalogue;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::graph::{Node, ObligationGraph};
 use crate::model::{
-    article_listed, Criterion, Date, ParticipationStatus, Period, Plan, Source, TreatyRef,
+    article_listed, Basis, Criterion, Date, ParticipationStatus, Period, Plan, Source, TreatyRef,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -774,8 +774,32 @@ fn countries(cat: &Catalogue, opts: LoadOptions, d: &mut Diagnostics, stats: &mu
                             .expected("an obligation id (instrument.slug) or a measure kind of the vocabulary"),
                     );
                 }
+                let iptr = format!("{ptr}/implements/{ii}");
+                // Said to be read in the text, the entry must say where; said to rest on a report, it
+                // must name the report.
+                match (imp.basis, &imp.provision, &imp.source) {
+                    (Some(Basis::Text), None, _) => d.push(
+                        Diagnostic::warning(
+                            "text-without-provision",
+                            file,
+                            &format!("{iptr}/provision"),
+                            "a finding read in the law's text names no provision",
+                        )
+                        .expected("the section or article read, or no `basis` while it is a lead"),
+                    ),
+                    (Some(Basis::Report), _, None) => d.push(
+                        Diagnostic::warning(
+                            "report-without-source",
+                            file,
+                            &format!("{iptr}/source"),
+                            "a finding said to rest on a report names no report",
+                        )
+                        .expected("a `source` for the report that states the provision's effect"),
+                    ),
+                    _ => {}
+                }
                 if let Some(s) = &imp.source {
-                    source_dates(file, &format!("{ptr}/implements/{ii}"), s, opts, d, stats);
+                    source_dates(file, &iptr, s, opts, d, stats);
                 }
             }
             source_checks(file, &ptr, law.source.as_ref(), opts, d, stats);
