@@ -57,7 +57,8 @@ fn validate_prints_a_summary_line() {
         .success()
         .stdout(
             predicate::str::contains("valid: 13 files, 13 records")
-                .and(predicate::str::contains("0 errors, 1 warnings")),
+                .and(predicate::str::contains("0 errors, 1 warnings"))
+                .and(predicate::str::contains("(newest check: 2026-01-10)")),
         );
 }
 

@@ -85,7 +85,7 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
             }
             writeln!(
                 out,
-                "{}: {} files, {} records ({} instruments, {} obligations, {} countries, {} plans), {} errors, {} warnings, participation coverage {:.1}%, {} of {} facts unverified, {} stale (source current to more than {} years ago, or currency unknown); {} of {} met or partial obligations rest on provisions read ({:.1}%)",
+                "{}: {} files, {} records ({} instruments, {} obligations, {} countries, {} plans), {} errors, {} warnings, participation coverage {:.1}%, {} of {} facts unverified (newest check: {}), {} stale (source current to more than {} years ago, or currency unknown); {} of {} met or partial obligations rest on provisions read ({:.1}%)",
                 if failed { "invalid" } else { "valid" },
                 s.files,
                 s.records,
@@ -98,6 +98,8 @@ pub fn run(args: Args, out: &mut dyn Write) -> Result<Outcome, CliError> {
                 s.coverage_percent(),
                 s.unverified_facts,
                 s.facts,
+                s.newest_verified
+                    .map_or_else(|| "none".to_string(), |v| v.to_string()),
                 s.stale_facts,
                 args.data.stale_after,
                 on_provision,
